@@ -1,0 +1,46 @@
+# The few verbs people type. `make site` builds the publication; `make test` checks everything.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint check clean help
+.DEFAULT_GOAL := help
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "ACT needs Python 3.11 or newer: run 'make PYTHON=python3.11 ...'"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.python-ok pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+check: $(VENV)/.installed ## check every content and data file, listing every problem
+	$(BIN)/act check
+
+site: check ## build the whole site into site/ from committed files
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on changes
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+lint: $(VENV)/.installed-test ## ruff lint and format check
+	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/ruff format --check plugins tests scripts
+
+test: lint ## lint, then the whole test suite (installs what the browser tests need)
+	scripts/ensure-chromium
+	$(BIN)/pytest
+
+clean: ## remove build output and caches (keeps .venv)
+	rm -rf site .pytest_cache .ruff_cache

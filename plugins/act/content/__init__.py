@@ -1,0 +1,1 @@
+"""Content: the three content types, their schemas, and the checker that reads content/."""

@@ -1,0 +1,126 @@
+"""Check every content file and data taxonomy in one pass, collecting every problem."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from frontmatter.default_handlers import YAMLHandler
+
+from act.content.types import TYPE_BY_SECTION, Entry
+from act.problems import Problem, Severity
+from act.schema import MISSING, SLUG_PATTERN, Context, slugify
+from act.taxonomies import Taxonomies, load_taxonomies
+from act.yamlfile import YamlDocument, parse_yaml, read_text
+
+_FRONT_MATTER = YAMLHandler()
+
+
+@dataclass
+class Catalogue:
+    """Everything the build knows about the content: entries, taxonomies and problems."""
+
+    entries: list[Entry] = field(default_factory=list)
+    taxonomies: Taxonomies = field(default_factory=Taxonomies)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def by_src_uri(self) -> dict[str, Entry]:
+        return {e.src_uri: e for e in self.entries}
+
+    def of_kind(self, kind: str, include_drafts: bool = False) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind and (include_drafts or not e.is_draft)]
+
+
+def shown_path(path: Path) -> str:
+    """A path as people should see it: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def check_content(content_dir: Path, data_dir: Path, today: date) -> Catalogue:
+    """Read and check every Markdown file under `content_dir` and the taxonomies in `data_dir`."""
+    taxonomies, problems = load_taxonomies(data_dir, shown_path)
+    catalogue = Catalogue(taxonomies=taxonomies, problems=problems)
+    names = taxonomies.names()
+    first_file_of: dict[str, str] = {}
+    for path in sorted(content_dir.rglob("*.md")):
+        src_uri = path.relative_to(content_dir).as_posix()
+        entry, file_problems = check_file(path, src_uri, names, today)
+        catalogue.problems.extend(file_problems)
+        if entry is None or not entry.section:
+            continue
+        if entry.url in first_file_of:
+            catalogue.problems.append(Problem(
+                shown_path(path), 1, "", f"slug '{entry.slug}' is already used by "
+                f"{first_file_of[entry.url]}; both would be published at /{entry.url}",
+                "rename one of the files"))
+            continue
+        first_file_of[entry.url] = shown_path(path)
+        catalogue.entries.append(entry)
+    return catalogue
+
+
+def entry_type(src_uri: str) -> type[Entry]:
+    """The content type of a file, from its top-level folder; index pages are plain pages."""
+    parts = src_uri.split("/")
+    if len(parts) > 1 and parts[-1] != "index.md":
+        return TYPE_BY_SECTION.get(parts[0], Entry)
+    return Entry
+
+
+def check_file(path: Path, src_uri: str, taxonomies: dict[str, dict[str, str]],
+               today: date) -> tuple[Entry | None, list[Problem]]:
+    """Check one content file; returns its entry (None if it has errors) and its problems."""
+    shown = shown_path(path)
+    kind = entry_type(src_uri)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    doc, problems = _front_matter(text, shown, kind)
+    if doc is None:
+        return None, problems
+    ctx = Context(doc, shown, taxonomies, problems)
+    data = kind.schema.check(doc.value, (), ctx)
+    slug = Path(src_uri).stem
+    if kind.section and not SLUG_PATTERN.match(slug):
+        ctx.report((), f"file name '{Path(src_uri).name}' cannot be used in a web address",
+                   f"rename it to '{slugify(slug) or 'my-page'}.md'")
+        data = MISSING
+    if data is MISSING or any(p.is_error for p in ctx.problems):
+        return None, ctx.problems
+    entry = kind(src_uri, slug, data)
+    if kind.section and entry.review_due(today):
+        ctx.report(("review_by",), f"the review date {data['review_by']} has passed",
+                   "check the page is still right, then move review_by on", Severity.WARNING)
+    return entry, ctx.problems
+
+
+def _front_matter(text: str, shown: str, kind: type[Entry]
+                  ) -> tuple[YamlDocument | None, list[Problem]]:
+    if not text.strip():
+        if kind.section:
+            return None, [Problem(shown, 1, "", "the file is empty",
+                                  f"start with front matter; `act new {kind.kind} --title ...` "
+                                  "writes a correct one")]
+        return YamlDocument({}), []
+    if not _FRONT_MATTER.detect(text):
+        if kind.section:
+            return None, [Problem(shown, 1, "", "front matter is missing",
+                                  "start the file with a line of three dashes (---), the fields, "
+                                  "then another ---")]
+        return YamlDocument({}), []
+    try:
+        yaml_text, _body = _FRONT_MATTER.split(text)
+    except ValueError:
+        return None, [Problem(shown, 1, "", "front matter is not closed",
+                              "add a line of three dashes (---) after the last field")]
+    doc, problems = parse_yaml(yaml_text, shown, first_line=2)
+    if doc is not None and doc.value is None:
+        doc.value = {}
+    return doc, problems

@@ -1,0 +1,1 @@
+"""Listings: queries over the catalogue and the pages that show them."""

@@ -1,0 +1,79 @@
+"""`act/content`: checks all content and data before the build, and gives templates the entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+
+from act.builddate import BuildDateError, build_date
+from act.content.checker import Catalogue, check_content
+from act.listings.pages import long_date
+from act.problems import format_report
+
+log = get_plugin_logger(__name__)
+OUR_TEMPLATES = ("partials/act/", "fragments/act/")
+
+
+class ContentConfig(Config):
+    data_dir = opt.Type(str, default="data")
+    repository = opt.Type(str, default="")
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    """Thin adapter: runs the checker, fails the build on errors, places entries at their URLs."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalogue = Catalogue()
+        self.entries_by_uri = {}
+        self.today = None
+
+    def on_config(self, config):
+        try:
+            self.today = build_date()
+        except BuildDateError as err:
+            raise PluginError(str(err)) from None
+        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        config.watch.append(str(self.data_dir))
+
+    # Runs before the listings plugin (priority 0), which reads the catalogue made here.
+    @event_priority(50)
+    def on_files(self, files, config):
+        self.catalogue = check_content(Path(config.docs_dir), self.data_dir, self.today)
+        if self.catalogue.errors:
+            raise PluginError("Content check failed. Fix these and build again:\n"
+                              + format_report(self.catalogue.errors))
+        warnings = len(self.catalogue.problems)
+        if warnings:
+            log.info("%d content warning%s (run `act check` to see them)", warnings,
+                     "s" * (warnings != 1))
+        self.entries_by_uri = by_uri = self.catalogue.by_src_uri()
+        for file in files.documentation_pages(inclusion=lambda _: True):
+            entry = by_uri.get(file.src_uri)
+            if entry is None:
+                continue
+            # One flat URL per slug, whatever subfolder the file is kept in.
+            file.dest_uri = f"{entry.url}index.html"
+            file.url = entry.url
+            # The nav holds sections, never items: thousands of items in the nav make every
+            # page carry them all (quadratic build time).
+            file.inclusion = InclusionLevel.DRAFT if entry.is_draft else InclusionLevel.NOT_IN_NAV
+        return files
+
+    def on_env(self, env, config, files):
+        env.filters["long_date"] = long_date
+        # Our templates escape by default; Material's own keep MkDocs' setting (off).
+        env.autoescape = lambda name: bool(name) and name.startswith(OUR_TEMPLATES)
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        context["act_entry"] = self.entries_by_uri.get(page.file.src_uri)
+        context["act_names"] = self.catalogue.taxonomies.names()
+        context["act_today"] = self.today
+        return context

@@ -1,0 +1,51 @@
+"""One problem type for every check: where it is, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A single finding, printed as `path:line: field: message` with a hint below."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: {self.field or '(file)'}: {self.message}"
+        return f"{where}\n    hint: {self.hint}" if self.hint else where
+
+
+def format_report(problems: list[Problem]) -> str:
+    """Every problem, errors first, each group in file and line order, then a count."""
+    errors = sorted(p for p in problems if p.is_error)
+    warnings = sorted(p for p in problems if not p.is_error)
+    parts = []
+    if errors:
+        parts.append(f"{_plural(len(errors), 'error')}:")
+        parts.extend(str(p) for p in errors)
+    if warnings:
+        if parts:
+            parts.append("")
+        parts.append(f"{_plural(len(warnings), 'warning')} (the build still works):")
+        parts.extend(str(p) for p in warnings)
+    return "\n".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -1,0 +1,284 @@
+"""A small declarative schema language: fields with kinds, checked against YAML with lines.
+
+One mechanism serves front matter and data files alike, reports every problem with its line,
+and documents itself (the front-matter reference is generated from these declarations).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from act.problems import Problem, Severity
+from act.yamlfile import Path_, YamlDocument, dotted
+
+MISSING = object()
+
+
+@dataclass
+class Context:
+    """What a check needs: the document (for lines), where to report, and the taxonomies."""
+
+    doc: YamlDocument
+    shown_as: str
+    taxonomies: dict[str, dict[str, str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, path: Path_, message: str, hint: str = "",
+               severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.shown_as, self.doc.line_of(path), dotted(path),
+                                     message, hint, severity))
+
+
+class Kind:
+    """A type of value. `check` returns the cleaned value, or MISSING after reporting."""
+
+    label = "value"
+
+    def check(self, value: Any, path: Path_, ctx: Context) -> Any:
+        raise NotImplementedError
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else type(value).__name__
+
+
+@dataclass
+class Text(Kind):
+    max_length: int | None = None
+    label = "text"
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            ctx.report(path, f"expected text, found {_describe(value)}",
+                       "write the text after the colon, in quotes if it starts with a symbol")
+            return MISSING
+        if not value.strip():
+            ctx.report(path, "is empty", "write some text, or remove the field if it is optional")
+            return MISSING
+        return value.strip()
+
+
+@dataclass
+class Integer(Kind):
+    minimum: int = 0
+    maximum: int = 10_000
+    label = "whole number"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, int):
+            ctx.report(path, f"expected a whole number, found {_describe(value)}",
+                       f"write a number such as {max(self.minimum, 16)}, without quotes")
+            return MISSING
+        if not self.minimum <= value <= self.maximum:
+            ctx.report(path, f"{value} is outside {self.minimum} to {self.maximum}",
+                       "check the number")
+            return MISSING
+        return value
+
+
+class Boolean(Kind):
+    label = "true or false"
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, bool):
+            ctx.report(path, f"expected true or false, found {_describe(value)}",
+                       "write true or false, without quotes")
+            return MISSING
+        return value
+
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text: str) -> str:
+    """'Make a plan: floods & you' -> 'make-a-plan-floods-you'."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
+
+
+class Slug(Kind):
+    label = "id (lower-case words joined by hyphens)"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and SLUG_PATTERN.match(value):
+            return value
+        ctx.report(path, f"'{value}' is not a valid id",
+                   f"use lower-case words joined by hyphens, like '{slugify(str(value)) or 'my-id'}'")
+        return MISSING
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class IsoDate(Kind):
+    label = "date (YYYY-MM-DD)"
+
+    def check(self, value, path, ctx):
+        text = str(value).strip() if isinstance(value, str | int) else None
+        if text and _ISO_DATE.match(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                ctx.report(path, f"'{text}' is not a real date", "check the month and day")
+                return MISSING
+        ctx.report(path, f"'{value}' is not an ISO date", "write dates as YYYY-MM-DD, "
+                   "for example 2026-11-26")
+        return MISSING
+
+
+@dataclass
+class Url(Kind):
+    """An https URL; `also` lists other schemes allowed here (mailto, tel for contacts)."""
+
+    also: tuple[str, ...] = ()
+    label = "https URL"
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str) or not value.strip():
+            ctx.report(path, f"expected a URL, found {_describe(value)}",
+                       "write the full address, starting https://")
+            return MISSING
+        url = value.strip()
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme in self.also:
+            return url
+        if scheme != "https" or not re.match(r"^https://[^/\s]+\.[^/\s]+", url) or " " in url:
+            allowed = " or ".join(["https://"] + [f"{s}:" for s in self.also])
+            ctx.report(path, f"'{url}' is not a secure web address",
+                       f"use an address starting {allowed}")
+            return MISSING
+        return url
+
+
+@dataclass
+class Choice(Kind):
+    values: Sequence[str]
+
+    @property
+    def label(self) -> str:
+        return "one of: " + ", ".join(self.values)
+
+    def check(self, value, path, ctx):
+        if value in self.values:
+            return value
+        ctx.report(path, f"'{value}' is not allowed", _did_you_mean(value, self.values,
+                   "use one of: " + ", ".join(self.values)))
+        return MISSING
+
+
+@dataclass
+class TaxonomyTerm(Kind):
+    """An id from a taxonomy in data/ (topics, regions)."""
+
+    taxonomy: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.taxonomy[:-1]} id from data/{self.taxonomy}.yml"
+
+    def check(self, value, path, ctx):
+        terms = ctx.taxonomies.get(self.taxonomy, {})
+        if isinstance(value, str) and value in terms:
+            return value
+        ctx.report(path, f"'{value}' is not a known {self.taxonomy[:-1]}",
+                   _did_you_mean(value, terms, f"use an id from data/{self.taxonomy}.yml"))
+        return MISSING
+
+
+@dataclass
+class ListOf(Kind):
+    item: Kind
+    min_items: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"list of {self.item.label}"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str | int) and not isinstance(value, bool) and self.min_items <= 1:
+            value = [value]  # `topics: flooding` means `topics: [flooding]`
+        if not isinstance(value, list):
+            ctx.report(path, f"expected a list, found {_describe(value)}",
+                       "write a list like [a, b] or one '- item' per line")
+            return MISSING
+        if len(value) < self.min_items:
+            ctx.report(path, f"needs at least {self.min_items} item"
+                       f"{'s' if self.min_items > 1 else ''}", "add an item")
+            return MISSING
+        cleaned = [self.item.check(item, path + (i,), ctx) for i, item in enumerate(value)]
+        return MISSING if MISSING in cleaned else cleaned
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = True
+    doc: str = ""
+    example: str = ""
+    default: Any = None
+
+
+Rule = Callable[[dict, Context], None]
+
+
+@dataclass
+class Record(Kind):
+    """A mapping with known fields; unknown keys are errors with a suggestion."""
+
+    fields: Sequence[Field]
+    rules: Sequence[Rule] = ()
+    label = "mapping"
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            ctx.report(path, f"expected a mapping of 'key: value' lines, found {_describe(value)}",
+                       "write one 'key: value' per line")
+            return MISSING
+        known = {f.name: f for f in self.fields}
+        cleaned: dict[str, Any] = {}
+        failed = False
+        for key in value:
+            if key not in known:
+                ctx.report(path + (str(key),), "unknown field",
+                           _did_you_mean(key, known, "remove it, or check the spelling; fields "
+                                         "are: " + ", ".join(known)))
+                failed = True
+        for f in self.fields:
+            if value.get(f.name) is None:
+                if f.required:
+                    example = f" like `{f.name}: {f.example}`" if f.example else ""
+                    ctx.report(path + (f.name,) if f.name in value else path,
+                               f"{f.name} is required" if path else "required field is missing",
+                               f"add a line{example}" + (f" ({f.doc})" if f.doc else ""))
+                    failed = True
+                else:
+                    cleaned[f.name] = f.default
+                continue
+            result = f.kind.check(value[f.name], path + (f.name,), ctx)
+            failed |= result is MISSING
+            cleaned[f.name] = result
+        if failed:
+            return MISSING
+        for rule in self.rules:
+            rule(cleaned, ctx)
+        return cleaned
+
+
+def _did_you_mean(value: Any, choices, otherwise: str) -> str:
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else otherwise

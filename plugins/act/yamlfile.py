@@ -1,0 +1,122 @@
+"""The one way ACT reads YAML: safely, with the line of every key, and problems instead of crashes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from act.problems import Problem
+
+MAX_FILE_BYTES = 2_000_000
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the schema can explain a bad date instead of
+    PyYAML raising on `2026-13-45`."""
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path_ = tuple[str | int, ...]
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML plus the 1-based line where each key or list item starts."""
+
+    value: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file (a BOM is fine); an unreadable file becomes a problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(shown_as, 1, "", f"file is {size:,} bytes, over the "
+                                  f"{MAX_FILE_BYTES:,}-byte limit",
+                                  "split it up, or move large media out of content/")]
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown_as, 1, "", f"cannot read the file: {err.strerror}")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        return None, [Problem(shown_as, line, "", f"not valid UTF-8 text (byte {raw[err.start]:#04x}"
+                              f" at offset {err.start})",
+                              "save the file as UTF-8 in your editor")]
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument | None,
+                                                                       list[Problem]]:
+    """Parse one YAML document. `first_line` is the file line where `text` starts."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        value = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = first_line + (mark.line if mark else 0)
+        return None, [Problem(shown_as, line, "", f"malformed YAML: {err.problem or err.context}",
+                              _yaml_hint(str(err)))]
+    except yaml.YAMLError as err:
+        return None, [Problem(shown_as, first_line, "", f"malformed YAML: {err}",
+                              "check the YAML syntax")]
+    except RecursionError:
+        return None, [Problem(shown_as, first_line, "", "YAML is nested too deeply",
+                              "flatten the structure")]
+    finally:
+        loader.dispose()
+    doc = YamlDocument(value, first_line=first_line)
+    problems: list[Problem] = []
+    if node is not None:
+        _record_lines(node, (), doc, first_line, shown_as, problems)
+    return doc, problems
+
+def _record_lines(node: yaml.Node, path: Path_, doc: YamlDocument, offset: int, shown_as: str,
+                  problems: list[Problem]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            line = offset + key_node.start_mark.line
+            if key in seen:
+                problems.append(Problem(shown_as, line, dotted(path + (key,)),
+                                        "this key appears twice; the second one would win",
+                                        "keep one of them"))
+            seen.add(key)
+            doc.lines[path + (key,)] = line
+            _record_lines(value_node, path + (key,), doc, offset, shown_as, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            doc.lines[path + (index,)] = offset + item.start_mark.line
+            _record_lines(item, path + (index,), doc, offset, shown_as, problems)
+
+def dotted(path: Path_) -> str:
+    """('sources', 1, 'url') -> 'sources[1].url'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+def _yaml_hint(message: str) -> str:
+    if "'\\t'" in message or "\\t" in message:
+        return "YAML does not allow tabs for indentation: use spaces"
+    if "mapping values are not allowed" in message:
+        return "put text that contains ': ' in quotes"
+    if "could not find expected ':'" in message or "expected <block end>" in message:
+        return "check the indentation of this line and the one above"
+    if "found undefined alias" in message:
+        return "remove the '*' or put the text in quotes"
+    return "check the indentation, and put text with special characters (: # [ ] { }) in quotes"
