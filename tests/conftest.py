@@ -44,8 +44,9 @@ def make_project(fixture: str | Path, dest: Path) -> Path:
 def run_build(project: Path, build_date: str = FIXTURE_BUILD_DATE, strict: bool = True) -> Build:
     env = {**os.environ, "ACT_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
     command = [str(BIN / "mkdocs"), "build", "--quiet"] + (["--strict"] if strict else [])
-    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
     return Build(project, done.returncode, done.stdout + done.stderr)
 
 

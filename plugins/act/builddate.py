@@ -17,5 +17,6 @@ def build_date() -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BuildDateError(f"ACT_BUILD_DATE='{value}' is not a date: use YYYY-MM-DD, "
-                             "or unset it to use today") from None
+        raise BuildDateError(
+            f"ACT_BUILD_DATE='{value}' is not a date: use YYYY-MM-DD, or unset it to use today"
+        ) from None

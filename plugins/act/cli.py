@@ -13,15 +13,19 @@ from act.problems import format_report
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="act", description="Active Citizens Toolkit: check, write and maintain the "
-        "publication. Run a command with --help for its options.")
+        prog="act",
+        description="Active Citizens Toolkit: check, write and maintain the "
+        "publication. Run a command with --help for its options.",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = commands.add_parser(
-        "check", help="check every content file and data file, listing every problem",
+        "check",
+        help="check every content file and data file, listing every problem",
         description="Check front matter in content/ and the YAML in data/. Prints each problem "
         "as path:line: field: message, with a hint. Exits 1 if there are errors (warnings "
-        "alone exit 0).")
+        "alone exit 0).",
+    )
     _add_site_options(check)
     check.set_defaults(run=_check)
 
@@ -34,23 +38,38 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
-                        help="the content folder (default: content)")
-    parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR",
-                        help="the data folder (default: data)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="DIR",
+        help="the content folder (default: content)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="the data folder (default: data)",
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
     if not args.content.is_dir():
-        print(f"act check: no content folder at {args.content}: run it from the project "
-              "folder or pass --content", file=sys.stderr)
+        print(
+            f"act check: no content folder at {args.content}: run it from the project "
+            "folder or pass --content",
+            file=sys.stderr,
+        )
         return 2
     catalogue = check_content(args.content, args.data, build_date())
     if catalogue.problems:
         print(format_report(catalogue.problems))
     errors = len(catalogue.errors)
-    print(f"\nChecked {len(catalogue.entries)} entries: "
-          + ("no errors." if not errors else f"{errors} error{'s' * (errors != 1)} to fix."))
+    print(
+        f"\nChecked {len(catalogue.entries)} entries: "
+        + ("no errors." if not errors else f"{errors} error{'s' * (errors != 1)} to fix.")
+    )
     return 1 if errors else 0
 
 

@@ -9,9 +9,12 @@ from act.schema import MISSING, Context, Record
 from act.yamlfile import YamlDocument, parse_yaml, read_text
 
 
-def load_records(path: Path, schema: Record, shown_as: str,
-                 taxonomies: dict[str, dict[str, str]] | None = None,
-                 ) -> tuple[list[dict], list[Problem]]:
+def load_records(
+    path: Path,
+    schema: Record,
+    shown_as: str,
+    taxonomies: dict[str, dict[str, str]] | None = None,
+) -> tuple[list[dict], list[Problem]]:
     """Read a YAML list of records; each must fit `schema` and have a unique `id`.
 
     Records with problems are left out of the result; the problems say why.
@@ -28,8 +31,11 @@ def load_records(path: Path, schema: Record, shown_as: str,
         doc = YamlDocument([], first_line=1)
     ctx = Context(doc, shown_as, taxonomies or {}, problems)
     if not isinstance(doc.value, list):
-        ctx.report((), "expected a list of entries, each starting with '- id: ...'",
-                   "start each entry with '- '")
+        ctx.report(
+            (),
+            "expected a list of entries, each starting with '- id: ...'",
+            "start each entry with '- '",
+        )
         return [], ctx.problems
     records: list[dict] = []
     first_line_of: dict[str, int] = {}
@@ -38,11 +44,12 @@ def load_records(path: Path, schema: Record, shown_as: str,
         if record is MISSING:
             continue
         if record["id"] in first_line_of:
-            ctx.report((index, "id"), f"duplicate id '{record['id']}', first used on line "
-                       f"{first_line_of[record['id']]}", "give each entry its own id")
+            ctx.report(
+                (index, "id"),
+                f"duplicate id '{record['id']}', first used on line {first_line_of[record['id']]}",
+                "give each entry its own id",
+            )
             continue
         first_line_of[record["id"]] = doc.line_of((index, "id"))
         records.append(record)
     return records, ctx.problems
-
-

@@ -28,10 +28,12 @@ class Context:
     taxonomies: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def report(self, path: Path_, message: str, hint: str = "",
-               severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(Problem(self.shown_as, self.doc.line_of(path), dotted(path),
-                                     message, hint, severity))
+    def report(
+        self, path: Path_, message: str, hint: str = "", severity: Severity = Severity.ERROR
+    ) -> None:
+        self.problems.append(
+            Problem(self.shown_as, self.doc.line_of(path), dotted(path), message, hint, severity)
+        )
 
 
 class Kind:
@@ -64,8 +66,11 @@ class Text(Kind):
 
     def check(self, value, path, ctx):
         if not isinstance(value, str):
-            ctx.report(path, f"expected text, found {_describe(value)}",
-                       "write the text after the colon, in quotes if it starts with a symbol")
+            ctx.report(
+                path,
+                f"expected text, found {_describe(value)}",
+                "write the text after the colon, in quotes if it starts with a symbol",
+            )
             return MISSING
         if not value.strip():
             ctx.report(path, "is empty", "write some text, or remove the field if it is optional")
@@ -81,12 +86,16 @@ class Integer(Kind):
 
     def check(self, value, path, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
-            ctx.report(path, f"expected a whole number, found {_describe(value)}",
-                       f"write a number such as {max(self.minimum, 16)}, without quotes")
+            ctx.report(
+                path,
+                f"expected a whole number, found {_describe(value)}",
+                f"write a number such as {max(self.minimum, 16)}, without quotes",
+            )
             return MISSING
         if not self.minimum <= value <= self.maximum:
-            ctx.report(path, f"{value} is outside {self.minimum} to {self.maximum}",
-                       "check the number")
+            ctx.report(
+                path, f"{value} is outside {self.minimum} to {self.maximum}", "check the number"
+            )
             return MISSING
         return value
 
@@ -96,8 +105,11 @@ class Boolean(Kind):
 
     def check(self, value, path, ctx):
         if not isinstance(value, bool):
-            ctx.report(path, f"expected true or false, found {_describe(value)}",
-                       "write true or false, without quotes")
+            ctx.report(
+                path,
+                f"expected true or false, found {_describe(value)}",
+                "write true or false, without quotes",
+            )
             return MISSING
         return value
 
@@ -116,8 +128,11 @@ class Slug(Kind):
     def check(self, value, path, ctx):
         if isinstance(value, str) and SLUG_PATTERN.match(value):
             return value
-        ctx.report(path, f"'{value}' is not a valid id",
-                   f"use lower-case words joined by hyphens, like '{slugify(str(value)) or 'my-id'}'")
+        ctx.report(
+            path,
+            f"'{value}' is not a valid id",
+            f"use lower-case words joined by hyphens, like '{slugify(str(value)) or 'my-id'}'",
+        )
         return MISSING
 
 
@@ -135,8 +150,11 @@ class IsoDate(Kind):
             except ValueError:
                 ctx.report(path, f"'{text}' is not a real date", "check the month and day")
                 return MISSING
-        ctx.report(path, f"'{value}' is not an ISO date", "write dates as YYYY-MM-DD, "
-                   "for example 2026-11-26")
+        ctx.report(
+            path,
+            f"'{value}' is not an ISO date",
+            "write dates as YYYY-MM-DD, for example 2026-11-26",
+        )
         return MISSING
 
 
@@ -149,8 +167,11 @@ class Url(Kind):
 
     def check(self, value, path, ctx):
         if not isinstance(value, str) or not value.strip():
-            ctx.report(path, f"expected a URL, found {_describe(value)}",
-                       "write the full address, starting https://")
+            ctx.report(
+                path,
+                f"expected a URL, found {_describe(value)}",
+                "write the full address, starting https://",
+            )
             return MISSING
         url = value.strip()
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
@@ -158,8 +179,13 @@ class Url(Kind):
             return url
         if scheme != "https" or not re.match(r"^https://[^/\s]+\.[^/\s]+", url) or " " in url:
             allowed = " or ".join(["https://"] + [f"{s}:" for s in self.also])
-            ctx.report(path, f"'{url}' is not a secure web address",
-                       f"use an address starting {allowed}")
+            what = "a secure web address" if not self.also else f"a link starting {allowed}"
+            hint = (
+                "change http:// to https:// (most sites support it)"
+                if scheme == "http"
+                else f"use an address starting {allowed}"
+            )
+            ctx.report(path, f"'{url}' is not {what}", hint)
             return MISSING
         return url
 
@@ -175,8 +201,11 @@ class Choice(Kind):
     def check(self, value, path, ctx):
         if value in self.values:
             return value
-        ctx.report(path, f"'{value}' is not allowed", _did_you_mean(value, self.values,
-                   "use one of: " + ", ".join(self.values)))
+        ctx.report(
+            path,
+            f"'{value}' is not allowed",
+            _did_you_mean(value, self.values, "use one of: " + ", ".join(self.values)),
+        )
         return MISSING
 
 
@@ -194,8 +223,11 @@ class TaxonomyTerm(Kind):
         terms = ctx.taxonomies.get(self.taxonomy, {})
         if isinstance(value, str) and value in terms:
             return value
-        ctx.report(path, f"'{value}' is not a known {self.taxonomy[:-1]}",
-                   _did_you_mean(value, terms, f"use an id from data/{self.taxonomy}.yml"))
+        ctx.report(
+            path,
+            f"'{value}' is not a known {self.taxonomy[:-1]}",
+            _did_you_mean(value, terms, f"use an id from data/{self.taxonomy}.yml"),
+        )
         return MISSING
 
 
@@ -212,12 +244,18 @@ class ListOf(Kind):
         if isinstance(value, str | int) and not isinstance(value, bool) and self.min_items <= 1:
             value = [value]  # `topics: flooding` means `topics: [flooding]`
         if not isinstance(value, list):
-            ctx.report(path, f"expected a list, found {_describe(value)}",
-                       "write a list like [a, b] or one '- item' per line")
+            ctx.report(
+                path,
+                f"expected a list, found {_describe(value)}",
+                "write a list like [a, b] or one '- item' per line",
+            )
             return MISSING
         if len(value) < self.min_items:
-            ctx.report(path, f"needs at least {self.min_items} item"
-                       f"{'s' if self.min_items > 1 else ''}", "add an item")
+            ctx.report(
+                path,
+                f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}",
+                "add an item",
+            )
             return MISSING
         cleaned = [self.item.check(item, path + (i,), ctx) for i, item in enumerate(value)]
         return MISSING if MISSING in cleaned else cleaned
@@ -246,25 +284,36 @@ class Record(Kind):
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
-            ctx.report(path, f"expected a mapping of 'key: value' lines, found {_describe(value)}",
-                       "write one 'key: value' per line")
+            ctx.report(
+                path,
+                f"expected a mapping of 'key: value' lines, found {_describe(value)}",
+                "write one 'key: value' per line",
+            )
             return MISSING
         known = {f.name: f for f in self.fields}
         cleaned: dict[str, Any] = {}
         failed = False
         for key in value:
             if key not in known:
-                ctx.report(path + (str(key),), "unknown field",
-                           _did_you_mean(key, known, "remove it, or check the spelling; fields "
-                                         "are: " + ", ".join(known)))
+                ctx.report(
+                    path + (str(key),),
+                    "unknown field",
+                    _did_you_mean(
+                        key,
+                        known,
+                        "remove it, or check the spelling; fields are: " + ", ".join(known),
+                    ),
+                )
                 failed = True
         for f in self.fields:
             if value.get(f.name) is None:
                 if f.required:
                     example = f" like `{f.name}: {f.example}`" if f.example else ""
-                    ctx.report(path + (f.name,) if f.name in value else path,
-                               f"{f.name} is required" if path else "required field is missing",
-                               f"add a line{example}" + (f" ({f.doc})" if f.doc else ""))
+                    ctx.report(
+                        path + (f.name,),
+                        "required field is missing",
+                        f"add a line{example}" + (f" ({f.doc})" if f.doc else ""),
+                    )
                     failed = True
                 else:
                     cleaned[f.name] = f.default

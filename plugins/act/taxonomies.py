@@ -1,4 +1,4 @@
-"""The taxonomies content is filed under: topics (data/topics.yml) and regions (data/regions.yml)."""
+"""The taxonomies content is filed under: topics and regions (data/topics.yml, regions.yml)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,28 @@ from act.schema import Choice, Field, ListOf, Record, Slug, Text
 
 NATION_IDS = ("england", "wales", "scotland", "northern-ireland")
 
-TOPIC = Record([
-    Field("id", Slug(), doc="used in URLs; never rename", example="flooding"),
-    Field("name", Text(), doc="shown to readers", example="Flooding"),
-    Field("description", Text(), required=False, doc="one sentence"),
-])
-REGION = Record([
-    Field("id", Slug(), example="london"),
-    Field("name", Text(), example="London"),
-    Field("kind", Choice(("uk", "nation", "region")), example="region"),
-    Field("nation", Choice(NATION_IDS), required=False, doc="for English regions: england"),
-    Field("police_forces", ListOf(Text()), required=False, default=[],
-          doc="territorial police forces in the area"),
-])
+TOPIC = Record(
+    [
+        Field("id", Slug(), doc="used in URLs; never rename", example="flooding"),
+        Field("name", Text(), doc="shown to readers", example="Flooding"),
+        Field("description", Text(), required=False, doc="one sentence"),
+    ]
+)
+REGION = Record(
+    [
+        Field("id", Slug(), example="london"),
+        Field("name", Text(), example="London"),
+        Field("kind", Choice(("uk", "nation", "region")), example="region"),
+        Field("nation", Choice(NATION_IDS), required=False, doc="for English regions: england"),
+        Field(
+            "police_forces",
+            ListOf(Text()),
+            required=False,
+            default=[],
+            doc="territorial police forces in the area",
+        ),
+    ]
+)
 
 
 @dataclass
@@ -33,12 +42,17 @@ class Taxonomies:
 
     def names(self) -> dict[str, dict[str, str]]:
         """{'topics': {id: name}, 'regions': {id: name}} for schema checks and display."""
-        return {"topics": {t["id"]: t["name"] for t in self.topics},
-                "regions": {r["id"]: r["name"] for r in self.regions}}
+        return {
+            "topics": {t["id"]: t["name"] for t in self.topics},
+            "regions": {r["id"]: r["name"] for r in self.regions},
+        }
 
 
 def load_taxonomies(data_dir: Path, shown_as) -> tuple[Taxonomies, list[Problem]]:
-    topics, problems = load_records(data_dir / "topics.yml", TOPIC, shown_as(data_dir / "topics.yml"))
-    regions, more = load_records(data_dir / "regions.yml", REGION,
-                                 shown_as(data_dir / "regions.yml"))
+    topics, problems = load_records(
+        data_dir / "topics.yml", TOPIC, shown_as(data_dir / "topics.yml")
+    )
+    regions, more = load_records(
+        data_dir / "regions.yml", REGION, shown_as(data_dir / "regions.yml")
+    )
     return Taxonomies(topics, regions), problems + more

@@ -1,4 +1,4 @@
-"""The one way ACT reads YAML: safely, with the line of every key, and problems instead of crashes."""
+"""The one way ACT reads YAML: safely, with the line of every key, and problems, not crashes."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from act.problems import Problem
 
 MAX_FILE_BYTES = 2_000_000
 
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text, so the schema can explain a bad date instead of
     PyYAML raising on `2026-13-45`."""
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -22,6 +24,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 Path_ = tuple[str | int, ...]
+
 
 @dataclass
 class YamlDocument:
@@ -33,20 +36,25 @@ class YamlDocument:
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
+        while path not in self.lines and path:
             path = path[:-1]
-        return self.first_line
+        return self.lines.get(path, self.first_line)
+
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 file (a BOM is fine); an unreadable file becomes a problem."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [Problem(shown_as, 1, "", f"file is {size:,} bytes, over the "
-                                  f"{MAX_FILE_BYTES:,}-byte limit",
-                                  "split it up, or move large media out of content/")]
+            return None, [
+                Problem(
+                    shown_as,
+                    1,
+                    "",
+                    f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+                    "split it up, or move large media out of content/",
+                )
+            ]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown_as, 1, "", f"cannot read the file: {err.strerror}")]
@@ -54,54 +62,112 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        return None, [Problem(shown_as, line, "", f"not valid UTF-8 text (byte {raw[err.start]:#04x}"
-                              f" at offset {err.start})",
-                              "save the file as UTF-8 in your editor")]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"not valid UTF-8 text (byte {raw[err.start]:#04x} at offset {err.start})",
+                "save the file as UTF-8 in your editor",
+            )
+        ]
 
-def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument | None,
-                                                                       list[Problem]]:
+
+def parse_yaml(
+    text: str, shown_as: str, first_line: int = 1
+) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document. `first_line` is the file line where `text` starts."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as err:
+        return None, [
+            Problem(
+                shown_as,
+                first_line + text.count("\n", 0, err.position),
+                "",
+                f"character {err.character:#06x} is not allowed in YAML",
+                "remove control characters; save the file as plain UTF-8 text",
+            )
+        ]
     try:
         node = loader.get_single_node()
         value = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = first_line + (mark.line if mark else 0)
-        return None, [Problem(shown_as, line, "", f"malformed YAML: {err.problem or err.context}",
-                              _yaml_hint(str(err)))]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"malformed YAML: {err.problem or err.context}",
+                _yaml_hint(str(err)),
+            )
+        ]
+    except yaml.reader.ReaderError as err:
+        return None, [
+            Problem(
+                shown_as,
+                first_line + text.count("\n", 0, err.position),
+                "",
+                f"character {err.character:#06x} is not allowed in YAML",
+                "remove control characters; save the file as plain UTF-8 text",
+            )
+        ]
     except yaml.YAMLError as err:
-        return None, [Problem(shown_as, first_line, "", f"malformed YAML: {err}",
-                              "check the YAML syntax")]
+        return None, [
+            Problem(shown_as, first_line, "", f"malformed YAML: {err}", "check the YAML syntax")
+        ]
     except RecursionError:
-        return None, [Problem(shown_as, first_line, "", "YAML is nested too deeply",
-                              "flatten the structure")]
+        return None, [
+            Problem(shown_as, first_line, "", "YAML is nested too deeply", "flatten the structure")
+        ]
     finally:
         loader.dispose()
     doc = YamlDocument(value, first_line=first_line)
     problems: list[Problem] = []
     if node is not None:
-        _record_lines(node, (), doc, first_line, shown_as, problems)
+        _record_lines(node, (), doc, first_line, shown_as, problems, set())
     return doc, problems
 
-def _record_lines(node: yaml.Node, path: Path_, doc: YamlDocument, offset: int, shown_as: str,
-                  problems: list[Problem]) -> None:
+
+def _record_lines(
+    node: yaml.Node,
+    path: Path_,
+    doc: YamlDocument,
+    offset: int,
+    shown_as: str,
+    problems: list[Problem],
+    seen_nodes: set[int],
+) -> None:
+    # Aliases share nodes: visit each once, so recursive or exponential aliases stay cheap.
+    if id(node) in seen_nodes:
+        return
+    seen_nodes.add(id(node))
+    doc.lines.setdefault(path, offset + node.start_mark.line)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             line = offset + key_node.start_mark.line
             if key in seen:
-                problems.append(Problem(shown_as, line, dotted(path + (key,)),
-                                        "this key appears twice; the second one would win",
-                                        "keep one of them"))
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line,
+                        dotted(path + (key,)),
+                        "this key appears twice; the second one would win",
+                        "keep one of them",
+                    )
+                )
             seen.add(key)
             doc.lines[path + (key,)] = line
-            _record_lines(value_node, path + (key,), doc, offset, shown_as, problems)
+            _record_lines(value_node, path + (key,), doc, offset, shown_as, problems, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             doc.lines[path + (index,)] = offset + item.start_mark.line
-            _record_lines(item, path + (index,), doc, offset, shown_as, problems)
+            _record_lines(item, path + (index,), doc, offset, shown_as, problems, seen_nodes)
+
 
 def dotted(path: Path_) -> str:
     """('sources', 1, 'url') -> 'sources[1].url'."""
@@ -109,6 +175,7 @@ def dotted(path: Path_) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
 
 def _yaml_hint(message: str) -> str:
     if "'\\t'" in message or "\\t" in message:

@@ -56,10 +56,16 @@ def check_content(content_dir: Path, data_dir: Path, today: date) -> Catalogue:
         if entry is None or not entry.section:
             continue
         if entry.url in first_file_of:
-            catalogue.problems.append(Problem(
-                shown_path(path), 1, "", f"slug '{entry.slug}' is already used by "
-                f"{first_file_of[entry.url]}; both would be published at /{entry.url}",
-                "rename one of the files"))
+            catalogue.problems.append(
+                Problem(
+                    shown_path(path),
+                    1,
+                    "",
+                    f"slug '{entry.slug}' is already used by "
+                    f"{first_file_of[entry.url]}; both would be published at /{entry.url}",
+                    "rename one of the files",
+                )
+            )
             continue
         first_file_of[entry.url] = shown_path(path)
         catalogue.entries.append(entry)
@@ -74,8 +80,9 @@ def entry_type(src_uri: str) -> type[Entry]:
     return Entry
 
 
-def check_file(path: Path, src_uri: str, taxonomies: dict[str, dict[str, str]],
-               today: date) -> tuple[Entry | None, list[Problem]]:
+def check_file(
+    path: Path, src_uri: str, taxonomies: dict[str, dict[str, str]], today: date
+) -> tuple[Entry | None, list[Problem]]:
     """Check one content file; returns its entry (None if it has errors) and its problems."""
     shown = shown_path(path)
     kind = entry_type(src_uri)
@@ -89,38 +96,72 @@ def check_file(path: Path, src_uri: str, taxonomies: dict[str, dict[str, str]],
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
     if kind.section and not SLUG_PATTERN.match(slug):
-        ctx.report((), f"file name '{Path(src_uri).name}' cannot be used in a web address",
-                   f"rename it to '{slugify(slug) or 'my-page'}.md'")
+        ctx.problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                f"file name '{Path(src_uri).name}' cannot be used in a web address",
+                f"rename it to '{slugify(slug) or 'my-page'}.md'",
+            )
+        )
         data = MISSING
     if data is MISSING or any(p.is_error for p in ctx.problems):
         return None, ctx.problems
     entry = kind(src_uri, slug, data)
     if kind.section and entry.review_due(today):
-        ctx.report(("review_by",), f"the review date {data['review_by']} has passed",
-                   "check the page is still right, then move review_by on", Severity.WARNING)
+        ctx.report(
+            ("review_by",),
+            f"the review date {data['review_by']} has passed",
+            "check the page is still right, then move review_by on",
+            Severity.WARNING,
+        )
     return entry, ctx.problems
 
 
-def _front_matter(text: str, shown: str, kind: type[Entry]
-                  ) -> tuple[YamlDocument | None, list[Problem]]:
+def _front_matter(
+    text: str, shown: str, kind: type[Entry]
+) -> tuple[YamlDocument | None, list[Problem]]:
     if not text.strip():
         if kind.section:
-            return None, [Problem(shown, 1, "", "the file is empty",
-                                  f"start with front matter; `act new {kind.kind} --title ...` "
-                                  "writes a correct one")]
+            return None, [
+                Problem(
+                    shown,
+                    1,
+                    "",
+                    "the file is empty",
+                    f"start with front matter; `act new {kind.kind} --title ...` "
+                    "writes a correct one",
+                )
+            ]
         return YamlDocument({}), []
     if not _FRONT_MATTER.detect(text):
         if kind.section:
-            return None, [Problem(shown, 1, "", "front matter is missing",
-                                  "start the file with a line of three dashes (---), the fields, "
-                                  "then another ---")]
+            return None, [
+                Problem(
+                    shown,
+                    1,
+                    "",
+                    "front matter is missing",
+                    "start the file with a line of three dashes (---), the fields, "
+                    "then another ---",
+                )
+            ]
         return YamlDocument({}), []
     try:
         yaml_text, _body = _FRONT_MATTER.split(text)
     except ValueError:
-        return None, [Problem(shown, 1, "", "front matter is not closed",
-                              "add a line of three dashes (---) after the last field")]
-    doc, problems = parse_yaml(yaml_text, shown, first_line=2)
+        return None, [
+            Problem(
+                shown,
+                1,
+                "",
+                "front matter is not closed",
+                "add a line of three dashes (---) after the last field",
+            )
+        ]
+    # The split text starts with the newline that ends the opening ---, so its line 0 is line 1.
+    doc, problems = parse_yaml(yaml_text, shown, first_line=1)
     if doc is not None and doc.value is None:
         doc.value = {}
     return doc, problems

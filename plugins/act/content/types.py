@@ -28,161 +28,350 @@ from act.schema import (
 SUMMARY_LIMIT = 160
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 OPPORTUNITY_CATEGORIES = (
-    "emergency-response", "policing", "fire-and-rescue", "search-and-rescue",
-    "first-aid-and-health", "community-support", "young-people", "crime-and-victims",
+    "emergency-response",
+    "policing",
+    "fire-and-rescue",
+    "search-and-rescue",
+    "first-aid-and-health",
+    "community-support",
+    "young-people",
+    "crime-and-victims",
 )
 COMMITMENT_PATTERNS = ("regular", "flexible", "on-call")
-SERVICES = ("police", "fire-and-rescue", "ambulance", "coastguard", "lifeboat",
-            "search-and-rescue", "armed-forces", "voluntary-aid")
+SERVICES = (
+    "police",
+    "fire-and-rescue",
+    "ambulance",
+    "coastguard",
+    "lifeboat",
+    "search-and-rescue",
+    "armed-forces",
+    "voluntary-aid",
+)
 
-PERSON = Record([
-    Field("name", Text(), doc="the person's name, or 'ACT editorial team'",
-          example="ACT editorial team"),
-    Field("role", Text(), doc="their role, shown with the article", example="Special Sergeant"),
-    Field("service", Text(), required=False, doc="the service or organisation they belong to",
-          example="Kent Police"),
-])
-REVIEWER = Record([*PERSON.fields,
-                   Field("reviewed", IsoDate(), doc="when they reviewed it", example="2026-11-26")])
-SOURCE = Record([
-    Field("title", Text(), doc="the name of the page or document", example="Prepare for "
-          "emergencies (GOV.UK)"),
-    Field("url", Url(), doc="its https address", example="https://prepare.campaign.gov.uk/"),
-])
-CHANGE = Record([
-    Field("date", IsoDate(), example="2026-11-26"),
-    Field("note", Text(), doc="what changed, in a sentence", example="First published."),
-])
+PERSON = Record(
+    [
+        Field(
+            "name",
+            Text(),
+            doc="the person's name, or 'ACT editorial team'",
+            example="ACT editorial team",
+        ),
+        Field("role", Text(), doc="their role, shown with the article", example="Special Sergeant"),
+        Field(
+            "service",
+            Text(),
+            required=False,
+            doc="the service or organisation they belong to",
+            example="Kent Police",
+        ),
+    ]
+)
+REVIEWER = Record(
+    [
+        *PERSON.fields,
+        Field("reviewed", IsoDate(), doc="when they reviewed it", example="2026-11-26"),
+    ]
+)
+SOURCE = Record(
+    [
+        Field(
+            "title",
+            Text(),
+            doc="the name of the page or document",
+            example="Prepare for emergencies (GOV.UK)",
+        ),
+        Field("url", Url(), doc="its https address", example="https://prepare.campaign.gov.uk/"),
+    ]
+)
+CHANGE = Record(
+    [
+        Field("date", IsoDate(), example="2026-11-26"),
+        Field("note", Text(), doc="what changed, in a sentence", example="First published."),
+    ]
+)
 
 
 def _summary_length(data: dict, ctx: Context) -> None:
     if len(data["summary"]) > SUMMARY_LIMIT:
-        ctx.report(("summary",), f"is {len(data['summary'])} characters; search results and "
-                   f"listings cut it at {SUMMARY_LIMIT}", "shorten it to one plain sentence",
-                   Severity.WARNING)
+        ctx.report(
+            ("summary",),
+            f"is {len(data['summary'])} characters; search results and "
+            f"listings cut it at {SUMMARY_LIMIT}",
+            "shorten it to one plain sentence",
+            Severity.WARNING,
+        )
 
 
 def _dates_in_order(data: dict, ctx: Context) -> None:
     published, updated = data["published"], data.get("updated")
     if updated and updated < published:
-        ctx.report(("updated",), f"{updated} is before the published date {published}",
-                   "check both dates")
+        ctx.report(
+            ("updated",), f"{updated} is before the published date {published}", "check both dates"
+        )
     if data["review_by"] < published:
-        ctx.report(("review_by",), f"{data['review_by']} is before the published date "
-                   f"{published}", "set a review date after publication, usually a year later")
+        ctx.report(
+            ("review_by",),
+            f"{data['review_by']} is before the published date {published}",
+            "set a review date after publication, usually a year later",
+        )
     closing = data.get("closing_date")
     if closing and closing < published:
-        ctx.report(("closing_date",), f"{closing} is before the published date {published}",
-                   "check the closing date, or remove it if recruitment is rolling")
+        ctx.report(
+            ("closing_date",),
+            f"{closing} is before the published date {published}",
+            "check the closing date, or remove it if recruitment is rolling",
+        )
 
 
 def _awaiting_review(data: dict, ctx: Context) -> None:
     if not data.get("reviewer"):
-        ctx.report(("reviewer",), "awaiting expert review: no reviewer is recorded",
-                   "the page says so; add a reviewer once a named expert has checked it",
-                   Severity.WARNING)
+        ctx.report(
+            ("reviewer",),
+            "awaiting expert review: no reviewer is recorded",
+            "the page says so; add a reviewer once a named expert has checked it",
+            Severity.WARNING,
+        )
 
 
 PUBLISHING = [
     Field("published", IsoDate(), doc="the date it was first published", example="2026-11-26"),
-    Field("review_by", IsoDate(), doc="when an editor should check it is still right",
-          example="2027-11-26"),
-    Field("draft", Boolean(), required=False, default=False,
-          doc="true keeps it out of the published site (it still shows in `make serve`)",
-          example="false"),
+    Field(
+        "review_by",
+        IsoDate(),
+        doc="when an editor should check it is still right",
+        example="2027-11-26",
+    ),
+    Field(
+        "draft",
+        Boolean(),
+        required=False,
+        default=False,
+        doc="true keeps it out of the published site (it still shows in `make serve`)",
+        example="false",
+    ),
 ]
-SOURCES = Field("sources", ListOf(SOURCE, min_items=1),
-                doc="where each fact comes from: a list of {title, url}")
-OPTIONAL_SOURCES = Field("sources", ListOf(SOURCE), required=False, default=[],
-                         doc="where each fact comes from: a list of {title, url}")
-CHANGES = Field("changes", ListOf(CHANGE), required=False, default=[],
-                doc="change notes: a list of {date, note}")
-UPDATED = Field("updated", IsoDate(), required=False, doc="the date of the last real change",
-                example="2026-11-26")
-TITLE = Field("title", Text(), doc="the page title, in sentence case",
-              example="Make a household emergency plan")
-SUMMARY = Field("summary", Text(), doc=f"one sentence, at most {SUMMARY_LIMIT} characters, "
-                "shown in listings and search", example="What to agree with your household "
-                "before an emergency.")
+SOURCES = Field(
+    "sources", ListOf(SOURCE, min_items=1), doc="where each fact comes from: a list of {title, url}"
+)
+OPTIONAL_SOURCES = Field(
+    "sources",
+    ListOf(SOURCE),
+    required=False,
+    default=[],
+    doc="where each fact comes from: a list of {title, url}",
+)
+CHANGES = Field(
+    "changes",
+    ListOf(CHANGE),
+    required=False,
+    default=[],
+    doc="change notes: a list of {date, note}",
+)
+UPDATED = Field(
+    "updated",
+    IsoDate(),
+    required=False,
+    doc="the date of the last real change",
+    example="2026-11-26",
+)
+TITLE = Field(
+    "title",
+    Text(),
+    doc="the page title, in sentence case",
+    example="Make a household emergency plan",
+)
+SUMMARY = Field(
+    "summary",
+    Text(),
+    doc=f"one sentence, at most {SUMMARY_LIMIT} characters, shown in listings and search",
+    example="What to agree with your household before an emergency.",
+)
 AUTHOR = Field("author", PERSON, doc="who wrote it: name, role and service")
 
 ARTICLE = Record(
-    [TITLE, SUMMARY,
-     Field("topics", ListOf(TaxonomyTerm("topics"), min_items=1),
-           doc="one or more topic ids from data/topics.yml", example="[planning]"),
-     AUTHOR,
-     Field("reviewer", REVIEWER, required=False,
-           doc="a named expert who checked it, with the date; leave out until one has"),
-     *PUBLISHING[:1], UPDATED, *PUBLISHING[1:], SOURCES, CHANGES],
+    [
+        TITLE,
+        SUMMARY,
+        Field(
+            "topics",
+            ListOf(TaxonomyTerm("topics"), min_items=1),
+            doc="one or more topic ids from data/topics.yml",
+            example="[planning]",
+        ),
+        AUTHOR,
+        Field(
+            "reviewer",
+            REVIEWER,
+            required=False,
+            doc="a named expert who checked it, with the date; leave out until one has",
+        ),
+        *PUBLISHING[:1],
+        UPDATED,
+        *PUBLISHING[1:],
+        SOURCES,
+        CHANGES,
+    ],
     rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
 
 OPPORTUNITY = Record(
-    [TITLE,
-     Field("organisation", Text(), doc="the organisation you would volunteer with",
-           example="British Red Cross"),
-     SUMMARY,
-     Field("apply_url", Url(also=("mailto",)), doc="the organisation's page for applying",
-           example="https://www.redcross.org.uk/get-involved/volunteer"),
-     Field("regions", ListOf(TaxonomyTerm("regions"), min_items=1),
-           doc="region ids from data/regions.yml (uk-wide for national roles)",
-           example="[london]"),
-     Field("category", Choice(OPPORTUNITY_CATEGORIES), doc="the kind of volunteering",
-           example="emergency-response"),
-     Field("commitment", Record([
-         Field("pattern", Choice(COMMITMENT_PATTERNS), doc="regular, flexible or on-call",
-               example="regular"),
-         Field("hours_per_month", Integer(1, 744), required=False,
-               doc="typical hours a month, if stated", example="16"),
-     ]), doc="how much time it takes: pattern and hours_per_month"),
-     Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
-     Field("remote", Boolean(), doc="true if it can be done entirely from home",
-           example="false"),
-     Field("requirements", ListOf(Text()), required=False, default=[],
-           doc="what you need, e.g. checks or a driving licence", example="[Enhanced DBS check]"),
-     Field("expenses", Text(), required=False, doc="what expenses are paid",
-           example="Travel expenses are repaid."),
-     Field("contact", Url(also=("mailto", "tel")), required=False,
-           doc="a general contact: https, mailto: or tel: (never a person's own details)",
-           example="tel:+441234567890"),
-     Field("closing_date", IsoDate(), required=False,
-           doc="the last day to apply; leave out for rolling recruitment", example="2027-03-31"),
-     *PUBLISHING, OPTIONAL_SOURCES],
+    [
+        TITLE,
+        Field(
+            "organisation",
+            Text(),
+            doc="the organisation you would volunteer with",
+            example="British Red Cross",
+        ),
+        SUMMARY,
+        Field(
+            "apply_url",
+            Url(also=("mailto",)),
+            doc="the organisation's page for applying",
+            example="https://www.redcross.org.uk/get-involved/volunteer",
+        ),
+        Field(
+            "regions",
+            ListOf(TaxonomyTerm("regions"), min_items=1),
+            doc="region ids from data/regions.yml (uk-wide for national roles)",
+            example="[london]",
+        ),
+        Field(
+            "category",
+            Choice(OPPORTUNITY_CATEGORIES),
+            doc="the kind of volunteering",
+            example="emergency-response",
+        ),
+        Field(
+            "commitment",
+            Record(
+                [
+                    Field(
+                        "pattern",
+                        Choice(COMMITMENT_PATTERNS),
+                        doc="regular, flexible or on-call",
+                        example="regular",
+                    ),
+                    Field(
+                        "hours_per_month",
+                        Integer(1, 744),
+                        required=False,
+                        doc="typical hours a month, if stated",
+                        example="16",
+                    ),
+                ]
+            ),
+            doc="how much time it takes: pattern and hours_per_month",
+        ),
+        Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
+        Field(
+            "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
+        ),
+        Field(
+            "requirements",
+            ListOf(Text()),
+            required=False,
+            default=[],
+            doc="what you need, e.g. checks or a driving licence",
+            example="[Enhanced DBS check]",
+        ),
+        Field(
+            "expenses",
+            Text(),
+            required=False,
+            doc="what expenses are paid",
+            example="Travel expenses are repaid.",
+        ),
+        Field(
+            "contact",
+            Url(also=("mailto", "tel")),
+            required=False,
+            doc="a general contact: https, mailto: or tel: (never a person's own details)",
+            example="tel:+441234567890",
+        ),
+        Field(
+            "closing_date",
+            IsoDate(),
+            required=False,
+            doc="the last day to apply; leave out for rolling recruitment",
+            example="2027-03-31",
+        ),
+        *PUBLISHING,
+        OPTIONAL_SOURCES,
+    ],
     rules=[_summary_length, _dates_in_order],
 )
 
 RESERVE = Record(
-    [TITLE, SUMMARY,
-     Field("service", Choice(SERVICES), doc="the kind of service", example="police"),
-     Field("organisation", Text(), doc="who you join", example="Your local police force"),
-     Field("nations", ListOf(Choice(NATIONS), min_items=1),
-           doc="where it recruits: england, wales, scotland, northern-ireland",
-           example="[england, wales]"),
-     Field("paid", Boolean(), doc="true if the role is paid", example="false"),
-     Field("pay_notes", Text(), required=False, doc="pay, allowances or expenses",
-           example="Unpaid; expenses are repaid."),
-     Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
-     Field("hours_per_month", Integer(0, 744), doc="the typical minimum hours a month",
-           example="16"),
-     Field("commitment", Text(), doc="the time asked for, in words",
-           example="At least 16 hours a month."),
-     Field("vetting", Text(), doc="the checks made before you start", example="Police vetting"),
-     Field("fitness_test", Boolean(), doc="true if there is a fitness test", example="true"),
-     Field("time_to_join", Text(), doc="typical time from applying to starting",
-           example="6 to 12 months"),
-     Field("apply_url", Url(), doc="the official page on how to apply",
-           example="https://www.police.uk/"),
-     AUTHOR, *PUBLISHING[:1], UPDATED, *PUBLISHING[1:], SOURCES, CHANGES],
+    [
+        TITLE,
+        SUMMARY,
+        Field("service", Choice(SERVICES), doc="the kind of service", example="police"),
+        Field("organisation", Text(), doc="who you join", example="Your local police force"),
+        Field(
+            "nations",
+            ListOf(Choice(NATIONS), min_items=1),
+            doc="where it recruits: england, wales, scotland, northern-ireland",
+            example="[england, wales]",
+        ),
+        Field("paid", Boolean(), doc="true if the role is paid", example="false"),
+        Field(
+            "pay_notes",
+            Text(),
+            required=False,
+            doc="pay, allowances or expenses",
+            example="Unpaid; expenses are repaid.",
+        ),
+        Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
+        Field(
+            "hours_per_month",
+            Integer(0, 744),
+            doc="the typical minimum hours a month",
+            example="16",
+        ),
+        Field(
+            "commitment",
+            Text(),
+            doc="the time asked for, in words",
+            example="At least 16 hours a month.",
+        ),
+        Field("vetting", Text(), doc="the checks made before you start", example="Police vetting"),
+        Field("fitness_test", Boolean(), doc="true if there is a fitness test", example="true"),
+        Field(
+            "time_to_join",
+            Text(),
+            doc="typical time from applying to starting",
+            example="6 to 12 months",
+        ),
+        Field(
+            "apply_url",
+            Url(),
+            doc="the official page on how to apply",
+            example="https://www.police.uk/",
+        ),
+        AUTHOR,
+        *PUBLISHING[:1],
+        UPDATED,
+        *PUBLISHING[1:],
+        SOURCES,
+        CHANGES,
+    ],
     rules=[_summary_length, _dates_in_order],
 )
 
-PAGE = Record([
-    Field("title", Text(), required=False),
-    Field("summary", Text(), required=False),
-    Field("template", Text(), required=False),
-    Field("hide", ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags"))),
-          required=False),
-])
+PAGE = Record(
+    [
+        Field("title", Text(), required=False),
+        Field("summary", Text(), required=False),
+        Field("template", Text(), required=False),
+        Field(
+            "hide",
+            ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags"))),
+            required=False,
+        ),
+    ]
+)
 
 
 @dataclass

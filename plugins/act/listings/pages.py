@@ -23,8 +23,10 @@ class ListingPage:
 
     @property
     def markdown(self) -> str:
-        return (f"---\ntitle: {_yaml_text(self.title)}\nsummary: {_yaml_text(self.summary)}\n"
-                f"---\n\n{self.body}\n")
+        return (
+            f"---\ntitle: {_yaml_text(self.title)}\nsummary: {_yaml_text(self.summary)}\n"
+            f"---\n\n{self.body}\n"
+        )
 
 
 def _yaml_text(text: str) -> str:
@@ -32,9 +34,13 @@ def _yaml_text(text: str) -> str:
 
 
 def fragment_environment(template_dirs: list[Path]) -> Environment:
-    env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["long_date"] = long_date
     return env
 
@@ -57,24 +63,50 @@ def listing_pages(catalogue: Catalogue, env: Environment, today: date) -> list[L
 
     def render(fragment: str, src_uri: str, **context) -> str:
         return env.get_template(f"fragments/act/{fragment}").render(
-            **common, root=root_from(src_uri), **context)
+            **common, root=root_from(src_uri), **context
+        )
 
     pages = [
-        ListingPage("prepare/index.md", "Prepare", "Advice from people who work in emergencies "
-                    "on getting ready for them.",
-                    render("prepare.html", "prepare/index.md", topics=[
-                        (t, queries.articles(catalogue, t["id"]))
-                        for t in catalogue.taxonomies.topics])),
-        ListingPage("volunteer/index.md", "Volunteer", "Volunteering opportunities in public "
-                    "safety across the UK.",
-                    render("opportunities.html", "volunteer/index.md",
-                           opportunities=queries.open_opportunities(catalogue, today))),
-        ListingPage("reserves/index.md", "Join a reserve", "Guides to the emergency-service "
-                    "reserves and volunteer emergency roles.",
-                    render("reserves.html", "reserves/index.md", reserves=queries.reserves(catalogue))),
+        ListingPage(
+            "prepare/index.md",
+            "Prepare",
+            "Advice from people who work in emergencies on getting ready for them.",
+            render(
+                "prepare.html",
+                "prepare/index.md",
+                topics=[
+                    (t, queries.articles(catalogue, t["id"])) for t in catalogue.taxonomies.topics
+                ],
+            ),
+        ),
+        ListingPage(
+            "volunteer/index.md",
+            "Volunteer",
+            "Volunteering opportunities in public safety across the UK.",
+            render(
+                "opportunities.html",
+                "volunteer/index.md",
+                opportunities=queries.open_opportunities(catalogue, today),
+            ),
+        ),
+        ListingPage(
+            "reserves/index.md",
+            "Join a reserve",
+            "Guides to the emergency-service reserves and volunteer emergency roles.",
+            render("reserves.html", "reserves/index.md", reserves=queries.reserves(catalogue)),
+        ),
     ]
     for topic in catalogue.taxonomies.topics:
-        pages.append(ListingPage(
-            f"topics/{topic['id']}.md", topic["name"], topic.get("description") or "",
-            render("article-list.html", f"topics/{topic['id']}.md", articles=queries.articles(catalogue, topic["id"]))))
+        pages.append(
+            ListingPage(
+                f"topics/{topic['id']}.md",
+                topic["name"],
+                topic.get("description") or "",
+                render(
+                    "article-list.html",
+                    f"topics/{topic['id']}.md",
+                    articles=queries.articles(catalogue, topic["id"]),
+                ),
+            )
+        )
     return pages

@@ -47,12 +47,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files, config):
         self.catalogue = check_content(Path(config.docs_dir), self.data_dir, self.today)
         if self.catalogue.errors:
-            raise PluginError("Content check failed. Fix these and build again:\n"
-                              + format_report(self.catalogue.errors))
+            raise PluginError(
+                "Content check failed. Fix these and build again:\n"
+                + format_report(self.catalogue.errors)
+            )
         warnings = len(self.catalogue.problems)
         if warnings:
-            log.info("%d content warning%s (run `act check` to see them)", warnings,
-                     "s" * (warnings != 1))
+            log.info(
+                "%d content warning%s (run `act check` to see them)",
+                warnings,
+                "s" * (warnings != 1),
+            )
         self.entries_by_uri = by_uri = self.catalogue.by_src_uri()
         for file in files.documentation_pages(inclusion=lambda _: True):
             entry = by_uri.get(file.src_uri)

@@ -19,10 +19,10 @@ class ListingsPlugin(BasePlugin):
         for page in listing_pages(content.catalogue, env, content.today):
             if files.get_file_from_path(page.src_uri):
                 continue  # a hand-written page of the same name wins
-            inclusion = (InclusionLevel.INCLUDED if page.src_uri in nav_pages
-                         else InclusionLevel.NOT_IN_NAV)
-            file = File.generated(config, page.src_uri, content=page.markdown,
-                                  inclusion=inclusion)
+            inclusion = (
+                InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+            )
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             files.append(file)
         return files
 

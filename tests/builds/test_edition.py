@@ -1,0 +1,62 @@
+"""The real edition in content/ and data/: it passes the checks and every file becomes a page."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from act.builddate import build_date
+from act.content.checker import check_content
+from conftest import BIN, ROOT
+
+
+@pytest.fixture(scope="module")
+def edition_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("edition") / "site"
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site
+
+
+def test_edition_has_no_content_errors():
+    catalogue = check_content(ROOT / "content", ROOT / "data", build_date())
+    assert [str(p) for p in catalogue.errors] == []
+
+
+def test_edition_meets_the_first_edition_minimums():
+    catalogue = check_content(ROOT / "content", ROOT / "data", build_date())
+    assert len(catalogue.of_kind("article")) >= 12
+    assert len(catalogue.of_kind("reserve")) >= 10
+    opportunities = catalogue.of_kind("opportunity")
+    assert len(opportunities) >= 24
+    regions = {r for o in opportunities for r in o.data["regions"]}
+    assert {t["id"] for t in catalogue.taxonomies.regions} <= regions | {"england"}
+
+
+def test_every_content_file_is_a_page_of_the_site(edition_site):
+    catalogue = check_content(ROOT / "content", ROOT / "data", build_date())
+    missing = [
+        e.url
+        for e in catalogue.entries
+        if not e.is_draft and not (edition_site / e.url / "index.html").exists()
+    ]
+    assert missing == []
+    for page in (
+        "about",
+        "contribute",
+        "accessibility",
+        "privacy",
+        "prepare",
+        "volunteer",
+        "reserves",
+    ):
+        assert (edition_site / page / "index.html").exists(), page
