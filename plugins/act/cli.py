@@ -1,4 +1,8 @@
-"""The `act` command: tools for contributors and editors."""
+"""The `act` command: tools for contributors and editors.
+
+Each command lives beside the code it drives and registers itself through `add_command`;
+this module only assembles them.
+"""
 
 from __future__ import annotations
 
@@ -14,30 +18,25 @@ from act.problems import format_report
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="act",
-        description="Active Citizens Toolkit: check, write and maintain the "
-        "publication. Run a command with --help for its options.",
+        description="Active Citizens Toolkit: check, write and maintain the publication. "
+        "Run a command with --help for its options.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    check = commands.add_parser(
-        "check",
-        help="check every content file and data file, listing every problem",
-        description="Check front matter in content/ and the YAML in data/. Prints each problem "
-        "as path:line: field: message, with a hint. Exits 1 if there are errors (warnings "
-        "alone exit 0).",
-    )
-    _add_site_options(check)
-    check.set_defaults(run=_check)
-
+    for add_command in COMMANDS:
+        add_command(commands)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except BuildDateError as err:
         print(f"act: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("act: stopped.", file=sys.stderr)
+        return 130
 
 
-def _add_site_options(parser: argparse.ArgumentParser) -> None:
+def add_site_options(parser: argparse.ArgumentParser) -> None:
+    """--content and --data, shared by every command that reads the publication."""
     parser.add_argument(
         "--content",
         type=Path,
@@ -54,7 +53,19 @@ def _add_site_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _check(args: argparse.Namespace) -> int:
+def add_check_command(commands) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check every content file and data file, listing every problem",
+        description="Check front matter in content/ and the YAML in data/. Prints each problem "
+        "as path:line: field: message, with a hint. Exits 1 if there are errors (warnings "
+        "alone exit 0).",
+    )
+    add_site_options(check)
+    check.set_defaults(run=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
     if not args.content.is_dir():
         print(
             f"act check: no content folder at {args.content}: run it from the project "
@@ -72,6 +83,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     return 1 if errors else 0
 
+
+COMMANDS = [add_check_command]
 
 if __name__ == "__main__":
     sys.exit(main())

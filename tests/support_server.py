@@ -1,0 +1,69 @@
+"""Serve a built site on 127.0.0.1 with exactly the headers netlify.toml declares."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import http.server
+import threading
+import tomllib
+from contextlib import contextmanager
+from pathlib import Path
+
+HeaderRule = tuple[str, dict[str, str]]
+
+
+def netlify_header_rules(netlify_toml: Path) -> list[HeaderRule]:
+    """The [[headers]] rules of netlify.toml, in file order."""
+    config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
+    return [(rule["for"], dict(rule.get("values", {}))) for rule in config.get("headers", [])]
+
+
+def headers_for(path: str, rules: list[HeaderRule]) -> dict[str, str]:
+    """Every rule whose pattern matches applies, later ones overriding (as on Netlify)."""
+    headers: dict[str, str] = {}
+    for pattern, values in rules:
+        if fnmatch.fnmatchcase(path, pattern) or path == pattern:
+            headers.update(values)
+    return headers
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    rules: list[HeaderRule] = []
+
+    def end_headers(self):
+        for name, value in headers_for(self.path.split("?")[0], self.rules).items():
+            self.send_header(name, " ".join(value.split()))
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code == 404 and not_found.exists():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path, netlify_toml: Path):
+    """Yield the base URL of `site` served on a free port of 127.0.0.1."""
+    handler = type("Handler", (_Handler,), {"rules": netlify_header_rules(netlify_toml)})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
