@@ -1,53 +1,10 @@
-"""Shared test helpers: building a fixture site with the real `mkdocs build --strict`."""
+"""Session fixtures shared by every test folder (helpers live in support.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURE_BUILD_DATE = "2026-06-01"
-BIN = Path(sys.executable).parent
-
-
-@dataclass
-class Build:
-    project: Path
-    returncode: int
-    output: str
-
-    @property
-    def site(self) -> Path:
-        return self.project / "site"
-
-    def html(self, url: str) -> str:
-        return (self.site / url / "index.html").read_text(encoding="utf-8")
-
-
-def make_project(fixture: str | Path, dest: Path) -> Path:
-    """Copy a fixture site next to the repository's real mkdocs.yml and overrides."""
-    source = FIXTURES / fixture if isinstance(fixture, str) else fixture
-    shutil.copytree(source, dest)
-    if not (dest / "mkdocs.yml").exists():
-        shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    return dest
-
-
-def run_build(project: Path, build_date: str = FIXTURE_BUILD_DATE, strict: bool = True) -> Build:
-    env = {**os.environ, "ACT_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
-    command = [str(BIN / "mkdocs"), "build", "--quiet"] + (["--strict"] if strict else [])
-    done = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=600
-    )
-    return Build(project, done.returncode, done.stdout + done.stderr)
+from support import Build, make_project, run_build
 
 
 @pytest.fixture(scope="session")

@@ -41,15 +41,17 @@ def load_records(
     first_line_of: dict[str, int] = {}
     for index, item in enumerate(doc.value):
         record = schema.check(item, (index,), ctx)
-        if record is MISSING:
-            continue
-        if record["id"] in first_line_of:
+        # Duplicates are found on the raw id, so an invalid entry still claims its id.
+        raw_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(raw_id, str) and raw_id in first_line_of:
             ctx.report(
                 (index, "id"),
-                f"duplicate id '{record['id']}', first used on line {first_line_of[record['id']]}",
+                f"duplicate id '{raw_id}', first used on line {first_line_of[raw_id]}",
                 "give each entry its own id",
             )
             continue
-        first_line_of[record["id"]] = doc.line_of((index, "id"))
-        records.append(record)
+        if isinstance(raw_id, str):
+            first_line_of[raw_id] = doc.line_of((index, "id"))
+        if record is not MISSING:
+            records.append(record)
     return records, ctx.problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -192,7 +192,7 @@ class Url(Kind):
 
 @dataclass
 class Choice(Kind):
-    values: Sequence[str]
+    values: Collection[str]
 
     @property
     def label(self) -> str:
@@ -331,3 +331,43 @@ class Record(Kind):
 def _did_you_mean(value: Any, choices, otherwise: str) -> str:
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else otherwise
+
+
+def json_schema(kind: Kind, terms: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) equivalent of a kind, for the published open data.
+
+    `terms` gives the taxonomy ids a TaxonomyTerm accepts. Dates are exported as ISO text.
+    """
+    terms = terms or {}
+    if isinstance(kind, Record):
+        return {
+            "type": "object",
+            "properties": {
+                f.name: {**json_schema(f.kind, terms), **({"description": f.doc} if f.doc else {})}
+                for f in kind.fields
+            },
+            "required": [f.name for f in kind.fields if f.required],
+            "additionalProperties": False,
+        }
+    if isinstance(kind, ListOf):
+        return {
+            "type": "array",
+            "items": json_schema(kind.item, terms),
+            **({"minItems": kind.min_items} if kind.min_items else {}),
+        }
+    if isinstance(kind, Choice):
+        return {"enum": list(kind.values)}
+    if isinstance(kind, TaxonomyTerm):
+        return {"enum": sorted(terms.get(kind.taxonomy, {}))}
+    if isinstance(kind, Integer):
+        return {"type": "integer", "minimum": kind.minimum, "maximum": kind.maximum}
+    if isinstance(kind, Boolean):
+        return {"type": "boolean"}
+    if isinstance(kind, IsoDate):
+        return {"type": "string", "format": "date", "pattern": _ISO_DATE.pattern}
+    if isinstance(kind, Url):
+        schemes = "|".join(["https://", *(f"{s}:" for s in kind.also)])
+        return {"type": "string", "pattern": f"^({schemes})"}
+    if isinstance(kind, Slug):
+        return {"type": "string", "pattern": SLUG_PATTERN.pattern}
+    return {"type": "string", "minLength": 1}

@@ -40,6 +40,27 @@ class Taxonomies:
     topics: list[dict] = field(default_factory=list)
     regions: list[dict] = field(default_factory=list)
 
+    def regions_covered(self, region_ids: list[str]) -> list[str]:
+        """Every region id a listing in `region_ids` should be found under.
+
+        UK-wide covers everything; a nation covers its regions; a region is also found under
+        its nation, so someone choosing England sees London's opportunities too.
+        """
+        by_id = {r["id"]: r for r in self.regions}
+        covered: set[str] = set()
+        for region_id in region_ids:
+            region = by_id.get(region_id, {"id": region_id, "kind": "region"})
+            if region["kind"] == "uk":
+                covered.update(by_id)
+            elif region["kind"] == "nation":
+                covered.add(region_id)
+                covered.update(r["id"] for r in self.regions if r.get("nation") == region_id)
+            else:
+                covered.add(region_id)
+                if region.get("nation"):
+                    covered.add(region["nation"])
+        return sorted(covered)
+
     def names(self) -> dict[str, dict[str, str]]:
         """{'topics': {id: name}, 'regions': {id: name}} for schema checks and display."""
         return {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
+from support import ROOT
 from support_server import serve
 
 CHROMIUM_ARGS = [

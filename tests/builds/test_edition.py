@@ -9,7 +9,7 @@ import pytest
 
 from act.builddate import build_date
 from act.content.checker import check_content
-from conftest import BIN, ROOT
+from support import BIN, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import shutil
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
-from conftest import FIXTURES, make_project, run_build
+from support import FIXTURES, make_project, run_build
 
 
 class Links(HTMLParser):

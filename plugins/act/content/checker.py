@@ -9,7 +9,9 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
+from act.collections import load_collections
 from act.content.types import TYPE_BY_SECTION, Entry
+from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
 from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import Taxonomies, load_taxonomies
@@ -24,6 +26,7 @@ class Catalogue:
 
     entries: list[Entry] = field(default_factory=list)
     taxonomies: Taxonomies = field(default_factory=Taxonomies)
+    collections: dict[str, list[dict]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -46,13 +49,21 @@ def shown_path(path: Path) -> str:
 def check_content(content_dir: Path, data_dir: Path, today: date) -> Catalogue:
     """Read and check every Markdown file under `content_dir` and the taxonomies in `data_dir`."""
     taxonomies, problems = load_taxonomies(data_dir, shown_path)
-    catalogue = Catalogue(taxonomies=taxonomies, problems=problems)
+    collections, more = load_collections(data_dir, shown_path)
+    catalogue = Catalogue(taxonomies=taxonomies, collections=collections, problems=problems + more)
     names = taxonomies.names()
     first_file_of: dict[str, str] = {}
+    with_directives: list[tuple[str, str]] = []
     for path in sorted(content_dir.rglob("*.md")):
         src_uri = path.relative_to(content_dir).as_posix()
-        entry, file_problems = check_file(path, src_uri, names, today)
+        text, file_problems = read_text(path, shown_path(path))
+        if text is not None:
+            entry, file_problems = check_text(text, shown_path(path), src_uri, names, today)
+            if "act:listing" in text:
+                with_directives.append((text, shown_path(path)))
         catalogue.problems.extend(file_problems)
+        if text is None:
+            continue
         if entry is None or not entry.section:
             continue
         if entry.url in first_file_of:
@@ -69,6 +80,10 @@ def check_content(content_dir: Path, data_dir: Path, today: date) -> Catalogue:
             continue
         first_file_of[entry.url] = shown_path(path)
         catalogue.entries.append(entry)
+    # Listing directives are checked once every filter value (topics, tags...) is known.
+    words = vocabulary(catalogue)
+    for text, shown in with_directives:
+        catalogue.problems.extend(find_directives(text, shown, words)[1])
     return catalogue
 
 
@@ -84,11 +99,17 @@ def check_file(
     path: Path, src_uri: str, taxonomies: dict[str, dict[str, str]], today: date
 ) -> tuple[Entry | None, list[Problem]]:
     """Check one content file; returns its entry (None if it has errors) and its problems."""
-    shown = shown_path(path)
-    kind = entry_type(src_uri)
-    text, problems = read_text(path, shown)
+    text, problems = read_text(path, shown_path(path))
     if text is None:
         return None, problems
+    return check_text(text, shown_path(path), src_uri, taxonomies, today)
+
+
+def check_text(
+    text: str, shown: str, src_uri: str, taxonomies: dict[str, dict[str, str]], today: date
+) -> tuple[Entry | None, list[Problem]]:
+    """Check the text of one content file (see check_file)."""
+    kind = entry_type(src_uri)
     doc, problems = _front_matter(text, shown, kind)
     if doc is None:
         return None, problems

@@ -26,28 +26,34 @@ from act.schema import (
 )
 
 SUMMARY_LIMIT = 160
-NATIONS = ("england", "wales", "scotland", "northern-ireland")
-OPPORTUNITY_CATEGORIES = (
-    "emergency-response",
-    "policing",
-    "fire-and-rescue",
-    "search-and-rescue",
-    "first-aid-and-health",
-    "community-support",
-    "young-people",
-    "crime-and-victims",
-)
-COMMITMENT_PATTERNS = ("regular", "flexible", "on-call")
-SERVICES = (
-    "police",
-    "fire-and-rescue",
-    "ambulance",
-    "coastguard",
-    "lifeboat",
-    "search-and-rescue",
-    "armed-forces",
-    "voluntary-aid",
-)
+# Each vocabulary maps the value written in front matter to the words shown to readers.
+NATIONS = {
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+}
+OPPORTUNITY_CATEGORIES = {
+    "emergency-response": "Emergency response",
+    "policing": "Policing",
+    "fire-and-rescue": "Fire and rescue",
+    "search-and-rescue": "Search and rescue",
+    "first-aid-and-health": "First aid and health",
+    "community-support": "Community support",
+    "young-people": "Young people",
+    "crime-and-victims": "Crime and victims",
+}
+COMMITMENT_PATTERNS = {"regular": "Regular", "flexible": "Flexible", "on-call": "On call"}
+SERVICES = {
+    "police": "Police",
+    "fire-and-rescue": "Fire and rescue",
+    "ambulance": "Ambulance",
+    "coastguard": "Coastguard",
+    "lifeboat": "Lifeboat",
+    "search-and-rescue": "Search and rescue",
+    "armed-forces": "Armed forces",
+    "voluntary-aid": "Voluntary aid",
+}
 
 PERSON = Record(
     [

@@ -1,4 +1,4 @@
-"""The listing pages, rendered from Jinja fragments in overrides/fragments/act/."""
+"""The listing pages and blocks, rendered from Jinja fragments in overrides/fragments/act/."""
 
 from __future__ import annotations
 
@@ -8,18 +8,43 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
 from act.content.checker import Catalogue
+from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
 from act.listings import queries
+from act.listings.directive import Directive
+
+LABELS = {
+    "category": OPPORTUNITY_CATEGORIES,
+    "commitment": COMMITMENT_PATTERNS,
+    "service": SERVICES,
+    "nation": NATIONS,
+    "status": {**PROGRAMME_STATUSES, **PROJECT_STATUSES},
+}
+CARDS = {
+    "articles": "article",
+    "opportunities": "opportunity",
+    "reserves": "reserve",
+    "programmes": "programme",
+    "projects": "project",
+}
 
 
 @dataclass(frozen=True)
 class ListingPage:
-    """A generated page: where it goes, its title, and its Markdown (front matter + HTML)."""
+    """A generated page: where it comes from and goes, its title, and its Markdown."""
 
     src_uri: str
     title: str
     summary: str
     body: str
+    source_file: str  # the file an editor changes to change this page
+
+    @property
+    def url(self) -> str:
+        return self.src_uri.removesuffix("index.md").removesuffix(".md") + (
+            "" if self.src_uri.endswith("index.md") else "/"
+        )
 
     @property
     def markdown(self) -> str:
@@ -33,80 +58,131 @@ def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def fragment_environment(template_dirs: list[Path]) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader([str(d) for d in template_dirs]),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["long_date"] = long_date
-    return env
-
-
 def long_date(value: date) -> str:
     """2026-11-26 -> '26 November 2026' (GOV.UK style)."""
     return f"{value.day} {value:%B %Y}"
 
 
-def root_from(src_uri: str) -> str:
-    """The relative path from a page's URL back to the site root ('prepare/index.md' -> '../')."""
-    depth = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
-    return "../" * depth
+def root_for(url: str) -> str:
+    """The relative path from a page's URL to the site root ('prepare/x/' -> '../../')."""
+    return "../" * url.count("/")
 
 
-def listing_pages(catalogue: Catalogue, env: Environment, today: date) -> list[ListingPage]:
-    """Every listing page of the site, computed once per build."""
-    names = catalogue.taxonomies.names()
-    common = {"names": names, "today": today}
+class ListingRenderer:
+    """Renders fragments with what every listing needs: names, labels, today, the root."""
 
-    def render(fragment: str, src_uri: str, **context) -> str:
-        return env.get_template(f"fragments/act/{fragment}").render(
-            **common, root=root_from(src_uri), **context
+    def __init__(self, catalogue: Catalogue, template_dirs: list[Path], today: date) -> None:
+        self.catalogue = catalogue
+        self.today = today
+        self.env = Environment(
+            loader=FileSystemLoader([str(d) for d in template_dirs]),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["long_date"] = long_date
+        self.env.globals.update(
+            names=catalogue.taxonomies.names(),
+            labels=LABELS,
+            today=today,
+            regions_covered=catalogue.taxonomies.regions_covered,
         )
 
-    pages = [
-        ListingPage(
-            "prepare/index.md",
-            "Prepare",
-            "Advice from people who work in emergencies on getting ready for them.",
-            render(
-                "prepare.html",
+    def render(self, fragment: str, url: str, **context) -> str:
+        template = self.env.get_template(f"fragments/act/{fragment}")
+        return template.render(root=root_for(url), **context)
+
+    def render_directive(self, directive: Directive, url: str) -> str:
+        items = queries.select(
+            self.catalogue,
+            directive.source,
+            directive.filters,
+            today=self.today,
+            limit=directive.limit,
+            order=directive.order,
+        )
+        return self.render("listing.html", url, items=items, card=CARDS[directive.source])
+
+    def pages(self) -> list[ListingPage]:
+        """Every listing page of the site, computed once per build."""
+        catalogue, today = self.catalogue, self.today
+        page = self._page
+        pages = [
+            page(
                 "prepare/index.md",
+                "Prepare",
+                "Advice on getting ready for emergencies and what to do when one happens.",
+                "content/prepare/",
+                "prepare.html",
                 topics=[
                     (t, queries.articles(catalogue, t["id"])) for t in catalogue.taxonomies.topics
                 ],
             ),
-        ),
-        ListingPage(
-            "volunteer/index.md",
-            "Volunteer",
-            "Volunteering opportunities in public safety across the UK.",
-            render(
-                "opportunities.html",
+            page(
                 "volunteer/index.md",
-                opportunities=queries.open_opportunities(catalogue, today),
+                "Volunteer",
+                "Volunteering opportunities in public safety across the UK.",
+                "content/volunteer/",
+                "opportunities.html",
+                items=queries.open_opportunities(catalogue, today),
+                regions=catalogue.taxonomies.regions,
             ),
-        ),
-        ListingPage(
-            "reserves/index.md",
-            "Join a reserve",
-            "Guides to the emergency-service reserves and volunteer emergency roles.",
-            render("reserves.html", "reserves/index.md", reserves=queries.reserves(catalogue)),
-        ),
-    ]
-    for topic in catalogue.taxonomies.topics:
-        pages.append(
-            ListingPage(
-                f"topics/{topic['id']}.md",
-                topic["name"],
-                topic.get("description") or "",
-                render(
-                    "article-list.html",
+            page(
+                "reserves/index.md",
+                "Join a reserve",
+                "Which reserve suits me? Compare the "
+                "emergency-service reserves and volunteer emergency roles.",
+                "content/reserves/",
+                "reserves.html",
+                items=queries.reserves(catalogue),
+            ),
+            page(
+                "programmes/index.md",
+                "Programmes",
+                "The community programme ACT is part of, and how to take part.",
+                "data/programmes.yml",
+                "programmes.html",
+                items=catalogue.collections.get("programmes", []),
+            ),
+            page(
+                "projects/index.md",
+                "Projects",
+                "Projects made by volunteers to help with public safety problems.",
+                "data/showcase.yml",
+                "projects.html",
+                items=catalogue.collections.get("showcase", []),
+            ),
+        ]
+        for topic in catalogue.taxonomies.topics:
+            pages.append(
+                page(
                     f"topics/{topic['id']}.md",
-                    articles=queries.articles(catalogue, topic["id"]),
-                ),
+                    topic["name"],
+                    topic.get("description") or topic["name"],
+                    "data/topics.yml",
+                    "topic.html",
+                    topic=topic,
+                    items=queries.articles(catalogue, topic["id"]),
+                )
             )
+        for project in catalogue.collections.get("showcase", []):
+            pages.append(
+                page(
+                    f"projects/{project['id']}.md",
+                    project["name"],
+                    project["what_it_does"],
+                    "data/showcase.yml",
+                    "project.html",
+                    item=project,
+                )
+            )
+        return pages
+
+    def _page(
+        self, src_uri: str, title: str, summary: str, source_file: str, fragment: str, **context
+    ) -> ListingPage:
+        url = ListingPage(src_uri, "", "", "", "").url
+        return ListingPage(
+            src_uri, title, summary, self.render(fragment, url, **context), source_file
         )
-    return pages

@@ -1,30 +1,136 @@
-"""`act/listings`: adds the listing pages, generated in memory, to the build."""
+"""`act/listings`: the generated listing pages, listing directives, structured data, feeds and
+open data. Everything is computed once per build from the content plugin's catalogue."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from act.listings.pages import fragment_environment, listing_pages
+from act.content.checker import shown_path
+from act.listings import queries
+from act.listings.directive import find_directives, vocabulary
+from act.listings.pages import ListingPage, ListingRenderer
+from act.problems import format_report
+from act.publishing import feeds, open_data, structured_data
+from act.publishing.site import LICENCE, LICENCE_URL, Site
+
+# A section's breadcrumb parent when its pages live outside the section's own folder.
+SECTION_OF = {"topics": "prepare/"}
 
 
 class ListingsPlugin(BasePlugin):
+    def on_config(self, config):
+        self.source_files: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+
     def on_files(self, files, config):
         content = config.plugins["act/content"]
-        overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        env = fragment_environment(overrides)
-        nav_pages = {item for item in _nav_paths(config.nav or [])}
-        for page in listing_pages(content.catalogue, env, content.today):
-            if files.get_file_from_path(page.src_uri):
-                continue  # a hand-written page of the same name wins
+        self.catalogue = content.catalogue
+        self.site = Site(
+            config.site_name,
+            config.site_url or "https://example.org/",
+            config.site_description or "",
+            content.today,
+        )
+        template_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        self.renderer = ListingRenderer(self.catalogue, template_dirs, content.today)
+        self.vocabulary = vocabulary(self.catalogue)
+        self.exports = open_data.exports(self.catalogue, self.site)
+        pages = [*self.renderer.pages(), self._open_data_page()]
+        in_nav = set(_nav_paths(config.nav or []))
+        for page in pages:
+            self.source_files[page.src_uri] = page.source_file
+            self.titles[page.url] = page.title
             inclusion = (
-                InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+                InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             )
-            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-            files.append(file)
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            )
         return files
+
+    def _open_data_page(self) -> ListingPage:
+        body = self.renderer.render(
+            "open-data.html",
+            "open-data/",
+            exports=self.exports,
+            licence=LICENCE,
+            licence_url=LICENCE_URL,
+        )
+        return ListingPage(
+            "open-data/index.md",
+            "Open data",
+            "ACT's listings as open data, with JSON Schemas, and its feeds.",
+            body,
+            "data/",
+        )
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if "act:listing" not in markdown:
+            return markdown
+        shown = shown_path(Path(config.docs_dir) / page.file.src_uri)
+        directives, problems = find_directives(markdown, shown, self.vocabulary)
+        if problems:
+            raise PluginError("A listing directive is wrong:\n" + format_report(problems))
+        for directive in reversed(directives):
+            html = self.renderer.render_directive(directive, page.file.url)
+            markdown = f"{markdown[: directive.start]}\n\n{html}\n\n{markdown[directive.end :]}"
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        source = self.source_files.get(page.file.src_uri)
+        if source:
+            context["act_source"] = source
+        context["act_jsonld"] = [
+            structured_data.to_script_json(block) for block in self._structured_data(page, context)
+        ]
+        return context
+
+    def _structured_data(self, page, context) -> list[dict]:
+        site, url = self.site, page.url
+        blocks = []
+        if page.is_homepage:
+            blocks += [structured_data.organization(site), structured_data.website(site)]
+        entry = context.get("act_entry")
+        if entry is not None and entry.kind == "opportunity":
+            blocks.append(
+                structured_data.job_posting(
+                    entry, site, self.catalogue.taxonomies.names()["regions"]
+                )
+            )
+        elif entry is not None and entry.kind in ("article", "reserve"):
+            blocks.append(structured_data.article(entry, site))
+        trail = [("Home", "")]
+        section = SECTION_OF.get(url.split("/")[0], url.split("/")[0] + "/")
+        if url and section != url and section in self.titles:
+            trail.append((self.titles[section], section))
+        if url:
+            trail.append((page.title or site.name, url))
+        blocks.append(structured_data.breadcrumbs(site, trail))
+        return blocks
+
+    def on_post_build(self, config):
+        out = Path(config.site_dir)
+        entries = feeds.feed_entries(
+            queries.articles(self.catalogue),
+            queries.open_opportunities(self.catalogue, self.site.build_date),
+        )
+        (out / feeds.ATOM_PATH).write_bytes(feeds.atom_feed(entries, self.site))
+        (out / feeds.JSON_FEED_PATH).write_text(
+            feeds.json_feed(entries, self.site), encoding="utf-8"
+        )
+        terms = self.catalogue.taxonomies.names()
+        for export in self.exports:
+            (out / export.path).parent.mkdir(parents=True, exist_ok=True)
+            (out / export.path).write_text(
+                open_data.write_json(open_data.document(export, self.site)), encoding="utf-8"
+            )
+            (out / export.schema_path).write_text(
+                open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
+            )
 
 
 def _nav_paths(nav):

@@ -1,0 +1,114 @@
+"""The listing directive any page can use: `<!-- act:listing source=opportunities limit=5 -->`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
+from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
+from act.problems import Problem
+
+DIRECTIVE = re.compile(r"<!--\s*act:listing\b(?P<args>.*?)-->", re.S)
+ARGUMENT = re.compile(r"(?P<key>[a-z_]+)=(?P<value>\"[^\"]*\"|[^\s\"]+)")
+
+# source -> the fields it can be filtered by (besides limit and order)
+SOURCES: dict[str, tuple[str, ...]] = {
+    "articles": ("topic",),
+    "opportunities": ("region", "category", "commitment", "remote"),
+    "reserves": ("service", "nation"),
+    "programmes": ("status",),
+    "projects": ("status", "tag"),
+}
+ORDERS = ("newest", "title", "rotate")
+
+
+@dataclass(frozen=True)
+class Directive:
+    source: str
+    filters: dict[str, str]
+    limit: int | None
+    order: str
+    start: int
+    end: int
+
+
+def find_directives(
+    markdown: str, shown_as: str, vocabulary: dict[str, set[str]] | None = None
+) -> tuple[list[Directive], list[Problem]]:
+    """Every directive in a page, checked; problems name the page and line.
+
+    `vocabulary` maps a filter (region, topic, ...) to the values it accepts.
+    """
+    directives: list[Directive] = []
+    problems: list[Problem] = []
+    for match in DIRECTIVE.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+
+        def problem(field: str, message: str, hint: str, line=line) -> None:
+            problems.append(Problem(shown_as, line, field, message, hint))
+
+        args = {m["key"]: m["value"].strip('"') for m in ARGUMENT.finditer(match["args"])}
+        leftover = ARGUMENT.sub("", match["args"]).strip()
+        if leftover:
+            problem(
+                "act:listing",
+                f"cannot read '{leftover}'",
+                "write options as key=value, separated by spaces",
+            )
+        source = args.pop("source", None)
+        if source not in SOURCES:
+            problem(
+                "act:listing source",
+                f"unknown source '{source}'",
+                "use source= one of: " + ", ".join(SOURCES),
+            )
+            continue
+        limit = args.pop("limit", None)
+        if limit is not None and not (limit.isdigit() and int(limit) > 0):
+            problem(
+                "act:listing limit", f"'{limit}' is not a positive whole number", "write limit=5"
+            )
+            limit = None
+        order = args.pop("order", "title" if source == "reserves" else "newest")
+        if order not in ORDERS:
+            problem(
+                "act:listing order",
+                f"unknown order '{order}'",
+                "use order= one of: " + ", ".join(ORDERS),
+            )
+        for key in args:
+            if key not in SOURCES[source]:
+                allowed = ", ".join((*SOURCES[source], "limit", "order"))
+                problem(
+                    f"act:listing {key}",
+                    f"{source} cannot be filtered by '{key}'",
+                    f"use one of: {allowed}",
+                )
+            elif vocabulary and key in vocabulary and args[key] not in vocabulary[key]:
+                problem(
+                    f"act:listing {key}",
+                    f"unknown {key} '{args[key]}'",
+                    "use one of: " + ", ".join(sorted(vocabulary[key])),
+                )
+        directives.append(
+            Directive(
+                source, args, int(limit) if limit else None, order, match.start(), match.end()
+            )
+        )
+    return directives, problems
+
+
+def vocabulary(catalogue) -> dict[str, set[str]]:
+    """The values each listing filter accepts."""
+    return {
+        "topic": {t["id"] for t in catalogue.taxonomies.topics},
+        "region": {r["id"] for r in catalogue.taxonomies.regions},
+        "category": set(OPPORTUNITY_CATEGORIES),
+        "commitment": set(COMMITMENT_PATTERNS),
+        "remote": {"yes", "no"},
+        "service": set(SERVICES),
+        "nation": set(NATIONS),
+        "status": set(PROGRAMME_STATUSES) | set(PROJECT_STATUSES),
+        "tag": {t for p in catalogue.collections.get("showcase", []) for t in p["tags"]},
+    }

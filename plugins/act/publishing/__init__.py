@@ -1,0 +1,1 @@
+"""Publishing the same content for machines: structured data, feeds and open data exports."""

@@ -1,0 +1,141 @@
+"""Open data: the listings as JSON, each with a JSON Schema generated from our own schemas."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from act.collections import PROGRAMME, PROJECT
+from act.content.checker import Catalogue
+from act.content.types import OPPORTUNITY, RESERVE, Entry
+from act.listings import queries
+from act.publishing.site import LICENCE, LICENCE_URL, Site
+from act.schema import SLUG_PATTERN, Record, json_schema
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str  # file name without .json
+    title: str
+    description: str
+    record: Record
+    items: list[dict[str, Any]]
+    has_pages: bool  # items are content entries with their own page
+
+    @property
+    def path(self) -> str:
+        return f"data/{self.name}.json"
+
+    @property
+    def schema_path(self) -> str:
+        return f"data/{self.name}.schema.json"
+
+
+def exports(catalogue: Catalogue, site: Site) -> list[Export]:
+    """Every open data export, computed once per build."""
+
+    def entries(found: list[Entry]) -> list[dict[str, Any]]:
+        return [{"id": e.slug, "url": site.absolute(e.url), **_plain(e.data)} for e in found]
+
+    return [
+        Export(
+            "opportunities",
+            "Volunteering opportunities",
+            "Open volunteering opportunities in public safety across the UK.",
+            OPPORTUNITY,
+            entries(queries.open_opportunities(catalogue, site.build_date)),
+            True,
+        ),
+        Export(
+            "reserves",
+            "Emergency-service reserves",
+            "Guides to joining the reserves, with their structured facts.",
+            RESERVE,
+            entries(queries.reserves(catalogue)),
+            True,
+        ),
+        Export(
+            "programmes",
+            "Community programme",
+            "The initiatives of the community programme ACT is part of.",
+            PROGRAMME,
+            _plain(catalogue.collections.get("programmes", [])),
+            False,
+        ),
+        Export(
+            "showcase",
+            "Showcase projects",
+            "Projects made by volunteers.",
+            PROJECT,
+            _plain(catalogue.collections.get("showcase", [])),
+            False,
+        ),
+    ]
+
+
+def document(export: Export, site: Site) -> dict[str, Any]:
+    return {
+        "$schema": site.absolute(export.schema_path),
+        "title": export.title,
+        "description": export.description,
+        "publisher": site.name,
+        "source": site.url,
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "build_date": site.build_date.isoformat(),
+        "items": export.items,
+    }
+
+
+def schema(export: Export, site: Site, terms: dict[str, dict[str, str]]) -> dict[str, Any]:
+    item = json_schema(export.record, terms)
+    if export.has_pages:
+        item["properties"] = {
+            "id": {
+                "type": "string",
+                "pattern": SLUG_PATTERN.pattern,
+                "description": "the page's slug, unique within this export",
+            },
+            "url": {"type": "string", "pattern": "^https://", "description": "the page"},
+            **item["properties"],
+        }
+        item["required"] = ["id", "url", *item["required"]]
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": site.absolute(export.schema_path),
+        "title": export.title,
+        "description": export.description,
+        "type": "object",
+        "required": ["title", "licence", "build_date", "items"],
+        "properties": {
+            "$schema": {"type": "string"},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "publisher": {"type": "string"},
+            "source": {"type": "string"},
+            "licence": {"const": LICENCE},
+            "licence_url": {"type": "string"},
+            "build_date": {"type": "string", "format": "date"},
+            "items": {"type": "array", "items": item},
+        },
+        "additionalProperties": False,
+    }
+
+
+def write_json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    """Front matter values as JSON values: dates become ISO text; empty optional values go."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,130 @@
+"""schema.org JSON-LD: Article, JobPosting, Organization, WebSite and BreadcrumbList."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from act.content.types import Entry
+from act.publishing.site import Site
+
+CONTEXT = "https://schema.org"
+
+
+def to_script_json(data: dict[str, Any]) -> str:
+    """JSON that is safe inside <script type="application/ld+json">: no '<', '>' or '&'."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def breadcrumbs(site: Site, trail: list[tuple[str, str]]) -> dict[str, Any]:
+    """BreadcrumbList from [(name, site-relative url), ...], home first."""
+    return {
+        "@context": CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": site.absolute(url)}
+            for i, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def organization(site: Site) -> dict[str, Any]:
+    return {
+        "@context": CONTEXT,
+        "@type": "Organization",
+        "name": site.name,
+        "url": site.url,
+        "logo": site.absolute("assets/logo.svg"),
+        "description": site.description,
+    }
+
+
+def website(site: Site) -> dict[str, Any]:
+    return {
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "name": site.name,
+        "url": site.url,
+        "description": site.description,
+        "inLanguage": "en-GB",
+    }
+
+
+def _person(person: dict, site: Site) -> dict[str, Any]:
+    if person["name"].lower().startswith("act "):
+        return {"@type": "Organization", "name": person["name"], "url": site.url}
+    return {
+        "@type": "Person",
+        "name": person["name"],
+        "jobTitle": person["role"],
+        **(
+            {"affiliation": {"@type": "Organization", "name": person["service"]}}
+            if person.get("service")
+            else {}
+        ),
+    }
+
+
+def article(entry: Entry, site: Site) -> dict[str, Any]:
+    """Article for advice articles and reserve guides."""
+    d = entry.data
+    return {
+        "@context": CONTEXT,
+        "@type": "Article",
+        "headline": entry.title,
+        "description": entry.summary,
+        "url": site.absolute(entry.url),
+        "mainEntityOfPage": site.absolute(entry.url),
+        "datePublished": d["published"].isoformat(),
+        "dateModified": (d.get("updated") or d["published"]).isoformat(),
+        "author": _person(d["author"], site),
+        "publisher": {"@type": "Organization", "name": site.name, "url": site.url},
+        "inLanguage": "en-GB",
+        "citation": [
+            {"@type": "CreativeWork", "name": s["title"], "url": s["url"]}
+            for s in d.get("sources") or []
+        ],
+    }
+
+
+def job_posting(entry: Entry, site: Site, region_names: dict[str, str]) -> dict[str, Any]:
+    """A volunteering opportunity, as JobPosting with employmentType VOLUNTEER."""
+    d = entry.data
+    posting: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "JobPosting",
+        "title": entry.title,
+        "description": entry.summary,
+        "url": site.absolute(entry.url),
+        "datePosted": d["published"].isoformat(),
+        "employmentType": "VOLUNTEER",
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": d["organisation"],
+            "sameAs": d["apply_url"],
+        },
+        "directApply": False,
+        "applicantLocationRequirements": {"@type": "Country", "name": "United Kingdom"},
+        "jobLocation": [
+            {
+                "@type": "Place",
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressRegion": region_names.get(r, r),
+                    "addressCountry": "GB",
+                },
+            }
+            for r in d["regions"]
+        ],
+    }
+    if d.get("closing_date"):
+        posting["validThrough"] = _end_of_day(d["closing_date"])
+    if d["remote"]:
+        posting["jobLocationType"] = "TELECOMMUTE"
+    return posting
+
+
+def _end_of_day(day: date) -> str:
+    return f"{day.isoformat()}T23:59:59+00:00"
