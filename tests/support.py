@@ -39,9 +39,12 @@ def make_project(fixture: str | Path, dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, build_date: str = FIXTURE_BUILD_DATE, strict: bool = True) -> Build:
+def run_build(
+    project: Path, build_date: str = FIXTURE_BUILD_DATE, strict: bool = True, quiet: bool = True
+) -> Build:
     env = {**os.environ, "ACT_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
-    command = [str(BIN / "mkdocs"), "build", "--quiet"] + (["--strict"] if strict else [])
+    command = [str(BIN / "mkdocs"), "build"]
+    command += (["--quiet"] if quiet else []) + (["--strict"] if strict else [])
     done = subprocess.run(
         command, cwd=project, env=env, capture_output=True, text=True, timeout=600
     )

@@ -39,6 +39,7 @@ class ListingPage:
     summary: str
     body: str
     source_file: str  # the file an editor changes to change this page
+    search_type: str | None = None  # the search `type` filter, if the page is to be found
 
     @property
     def url(self) -> str:
@@ -48,9 +49,10 @@ class ListingPage:
 
     @property
     def markdown(self) -> str:
+        search = f"search: {{type: {self.search_type}}}\n" if self.search_type else ""
         return (
             f"---\ntitle: {_yaml_text(self.title)}\nsummary: {_yaml_text(self.summary)}\n"
-            f"---\n\n{self.body}\n"
+            f"{search}---\n\n{self.body}\n"
         )
 
 
@@ -143,6 +145,7 @@ class ListingRenderer:
                 "The community programme ACT is part of, and how to take part.",
                 "data/programmes.yml",
                 "programmes.html",
+                search_type="programme",
                 items=catalogue.collections.get("programmes", []),
             ),
             page(
@@ -174,15 +177,22 @@ class ListingRenderer:
                     project["what_it_does"],
                     "data/showcase.yml",
                     "project.html",
+                    search_type="project",
                     item=project,
                 )
             )
         return pages
 
     def _page(
-        self, src_uri: str, title: str, summary: str, source_file: str, fragment: str, **context
+        self,
+        src_uri: str,
+        title: str,
+        summary: str,
+        source_file: str,
+        fragment: str,
+        search_type: str | None = None,
+        **context,
     ) -> ListingPage:
         url = ListingPage(src_uri, "", "", "", "").url
-        return ListingPage(
-            src_uri, title, summary, self.render(fragment, url, **context), source_file
-        )
+        body = self.render(fragment, url, **context)
+        return ListingPage(src_uri, title, summary, body, source_file, search_type)

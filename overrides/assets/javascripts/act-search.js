@@ -1,0 +1,164 @@
+// Search with Pagefind: "/" focuses the header's search box on any page; on /search/ this
+// runs the query and the filters, and keeps them in the address so a search can be shared.
+(function () {
+  var FILTER_ORDER = ["type", "topic", "region", "service"];
+  var FILTER_NAMES = { type: "Type", topic: "Topic", region: "Where", service: "Service" };
+  var PAGE_SIZE = 20;
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var box = document.getElementById("act-search-box-input");
+    event.preventDefault();
+    if (box && box.offsetParent !== null) box.focus();
+    else location.href = document.querySelector(".act-search-box").action;
+  });
+
+  document$.subscribe(function () {
+    var root = document.querySelector("[data-act-search]");
+    if (root) start(root).catch(function (error) { showFailure(root, error); });
+  });
+
+  function showFailure(root, error) {
+    root.querySelector("[data-act-search-status]").textContent =
+      "Search could not start. Try reloading the page, or use the listings below.";
+    root.querySelector("[data-act-search-nojs]").hidden = false;
+    if (window.console) console.warn("ACT search:", error);
+  }
+
+  async function start(root) {
+    var form = root.querySelector("form");
+    var input = form.elements.q;
+    var status = root.querySelector("[data-act-search-status]");
+    var list = root.querySelector("[data-act-search-results]");
+    var pane = root.querySelector("[data-act-search-filters]");
+    var typeOrder = JSON.parse(root.dataset.types);  // [[id, label], ...] in display order
+    var types = {};
+    typeOrder.forEach(function (pair) { types[pair[0]] = pair[1]; });
+    root.querySelector("[data-act-search-nojs]").hidden = true;
+    status.textContent = "Loading search…";
+    var params = new URLSearchParams(location.search);
+    if (params.has("q")) input.value = params.get("q");
+
+    // Listen at once, so nothing typed while Pagefind loads is lost; runs wait for it.
+    var latest = 0;
+    var timer;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(true); }, 200);
+    });
+    pane.addEventListener("change", function () { run(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
+
+    var pagefind = await import(new URL(root.dataset.bundle + "pagefind.js", location.href).href);
+    await pagefind.options({ baseUrl: new URL(root.dataset.base, location.href).pathname });
+    var available = await pagefind.filters();
+    buildFilters(pane, available, types, typeOrder.map(function (pair) { return pair[0]; }));
+    pane.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+    });
+    pane.hidden = false;
+    await run(input.value !== (params.get("q") || ""));
+
+    async function run(updateUrl) {
+      if (!available) return;  // still loading: the run after loading picks this up
+      var ticket = ++latest;
+      var query = input.value.trim();
+      var filters = {};
+      var state = new URLSearchParams();
+      if (query) state.set("q", query);
+      FILTER_ORDER.forEach(function (name) {
+        var chosen = Array.prototype.map.call(
+          pane.querySelectorAll("input[name='" + name + "']:checked"), function (b) { return b.value; });
+        if (chosen.length) filters[name] = { any: chosen };
+        chosen.forEach(function (value) { state.append(name, value); });
+      });
+      if (updateUrl) {
+        var search = state.toString();
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
+      }
+      if (!query && !Object.keys(filters).length) {
+        list.replaceChildren();
+        status.textContent = "Type a word or choose a filter to search.";
+        return;
+      }
+      var found = await pagefind.search(query || null, { filters: filters });
+      var data = await Promise.all(found.results.slice(0, PAGE_SIZE).map(function (r) { return r.data(); }));
+      if (ticket !== latest) return;
+      list.replaceChildren.apply(list, data.map(function (d) { return resultItem(d, types); }));
+      var n = found.results.length;
+      status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "") +
+        (n > PAGE_SIZE ? ", showing the first " + PAGE_SIZE : "");
+    }
+  }
+
+  function buildFilters(pane, available, types, typeIds) {
+    pane.querySelectorAll("fieldset").forEach(function (f) { f.remove(); });
+    FILTER_ORDER.forEach(function (name) {
+      var values = Object.keys(available[name] || {});
+      if (!values.length) return;
+      if (name === "type") values.sort(function (a, b) { return typeIds.indexOf(a) - typeIds.indexOf(b); });
+      else values.sort();
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.textContent = FILTER_NAMES[name];
+      fieldset.appendChild(legend);
+      values.forEach(function (value, i) {
+        var id = "act-filter-" + name + "-" + i;
+        var wrap = document.createElement("div");
+        wrap.className = "act-field--check";
+        var box = document.createElement("input");
+        box.type = "checkbox"; box.name = name; box.value = value; box.id = id;
+        var label = document.createElement("label");
+        label.htmlFor = id;
+        label.textContent = (name === "type" ? types[value] || value : value) + " (" + available[name][value] + ")";
+        wrap.append(box, label);
+        fieldset.appendChild(wrap);
+      });
+      pane.appendChild(fieldset);
+    });
+  }
+
+  function resultItem(data, types) {
+    var item = document.createElement("li");
+    item.className = "act-card";
+    var link = document.createElement("a");
+    link.className = "act-card__title";
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    item.appendChild(link);
+    var type = (data.filters.type || [])[0];
+    if (type) {
+      var tag = document.createElement("p");
+      tag.className = "act-card__meta";
+      tag.textContent = types[type] || type;
+      item.appendChild(tag);
+    }
+    var summary = document.createElement("p");
+    summary.className = "act-card__summary";
+    appendExcerpt(summary, data.meta.summary ? data.meta.summary : data.excerpt);
+    item.appendChild(summary);
+    return item;
+  }
+
+  // Pagefind's excerpts mark matches with <mark>; rebuild them as nodes, never as HTML.
+  function appendExcerpt(element, text) {
+    String(text || "").split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var match = /^<mark>(.*)<\/mark>$/.exec(part);
+      if (match) {
+        var mark = document.createElement("mark");
+        mark.textContent = decode(match[1]);
+        element.appendChild(mark);
+      } else if (part) {
+        element.appendChild(document.createTextNode(decode(part.replace(/<[^>]*>/g, ""))));
+      }
+    });
+  }
+
+  function decode(text) {
+    var area = document.createElement("textarea");
+    area.innerHTML = text;
+    return area.value;
+  }
+})();

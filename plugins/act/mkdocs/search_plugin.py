@@ -1,0 +1,106 @@
+"""`act/search`: marks what Pagefind should index, adds /search/, and indexes the built site."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from act.search.facets import TYPES, facets_for_entry, facets_from_meta, plain_page_facets
+from act.search.indexer import SearchIndexError, index_site
+
+log = get_plugin_logger(__name__)
+SEARCH_PAGE = """---
+title: Search
+summary: Search the Active Citizens Toolkit.
+template: act-search.html
+---
+"""
+
+
+class SearchConfig(Config):
+    enabled = opt.Type(bool, default=True)
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.indexed_once = False
+        self.worker: threading.Thread | None = None
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.pages_marked = 0
+
+    def on_files(self, files, config):
+        files.append(
+            File.generated(
+                config, "search/index.md", content=SEARCH_PAGE, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
+        return files
+
+    # After act/content has put the page's entry in the context.
+    @event_priority(-50)
+    def on_page_context(self, context, page, config, nav):
+        entry = context.get("act_entry")
+        if entry is not None:
+            content = config.plugins["act/content"]
+            facets = facets_for_entry(entry, content.catalogue.taxonomies.names(), content.today)
+        elif page.file.generated_by or page.is_homepage:
+            facets = facets_from_meta(page.meta)  # listings are found through their items
+        else:
+            facets = plain_page_facets(page.meta)
+        context["act_search"] = facets
+        context["act_search_types"] = TYPES
+        self.pages_marked += facets is not None
+        return context
+
+    def on_post_build(self, config):
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        if self.serving and self.indexed_once:
+            # Re-index in the background so a save is served at once; search catches up.
+            if self.worker is None or not self.worker.is_alive():
+                self.worker = threading.Thread(
+                    target=self._index_quietly, args=(site,), daemon=True
+                )
+                self.worker.start()
+            return
+        try:
+            result = index_site(site)
+        except SearchIndexError as err:
+            raise PluginError(f"Search index: {err}") from None
+        self.indexed_once = True
+        log.info(
+            "Pagefind (%s) indexed %d pages in %.1f s",
+            result.binary,
+            result.page_count,
+            result.seconds,
+        )
+        if result.page_count != self.pages_marked:  # a template lost data-pagefind-body
+            log.warning(
+                "Pagefind indexed %d pages but %d were marked for search",
+                result.page_count,
+                self.pages_marked,
+            )
+
+    def _index_quietly(self, site: Path) -> None:
+        try:
+            result = index_site(site)
+            log.info(
+                "Search re-indexed in the background: %d pages in %.1f s",
+                result.page_count,
+                result.seconds,
+            )
+        except SearchIndexError as err:
+            log.error("Search index: %s", err)

@@ -1,0 +1,81 @@
+"""What a page tells Pagefind: whether to index it, its filters, metadata and sort key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from act.content.types import NATIONS, SERVICES, Entry
+
+# The `type` filter's values, with the words shown in the search page's filter pane.
+TYPES = {
+    "article": "Advice",
+    "opportunity": "Volunteering",
+    "reserve": "Reserves",
+    "help": "Get help",
+    "project": "Projects",
+    "programme": "Programmes",
+    "page": "Other pages",
+}
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    """The Pagefind markup of one indexed page."""
+
+    type: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+
+    def filter_pairs(self) -> list[tuple[str, str]]:
+        """("type", "article"), ("topic", "Flooding"), ... in a stable order."""
+        pairs = [("type", self.type)]
+        for name in sorted(self.filters):
+            pairs.extend((name, value) for value in self.filters[name])
+        return pairs
+
+
+def facets_for_entry(
+    entry: Entry, names: dict[str, dict[str, str]], today: date
+) -> SearchFacets | None:
+    """Facets of a content entry; None for what must not be found (a closed opportunity)."""
+    d = entry.data
+    changed = d.get("updated") or d.get("published")
+    meta = {"summary": entry.summary}
+    sort = {}
+    if changed:
+        meta["date"] = changed.isoformat()
+        sort["date"] = changed.isoformat()
+    if entry.kind == "article":
+        filters = {"topic": [names["topics"][t] for t in d["topics"]]}
+    elif entry.kind == "opportunity":
+        if not entry.is_open(today):
+            return None
+        filters = {"region": [names["regions"][r] for r in d["regions"]]}
+    elif entry.kind == "reserve":
+        filters = {
+            "service": [SERVICES[d["service"]]],
+            "region": [NATIONS[n] for n in d["nations"]],
+        }
+    else:
+        return SearchFacets("page", meta={"summary": entry.summary} if entry.summary else {})
+    return SearchFacets(entry.kind, filters, meta, sort)
+
+
+def facets_from_meta(meta: dict[str, Any]) -> SearchFacets | None:
+    """Facets a generated page declares in its front matter: `search: {type: help, ...}`."""
+    declared = meta.get("search")
+    if not isinstance(declared, dict) or declared.get("type") not in TYPES:
+        return None
+    filters = {k: [str(x) for x in v] for k, v in (declared.get("filters") or {}).items()}
+    page_meta = {"summary": meta["summary"]} if meta.get("summary") else {}
+    return SearchFacets(declared["type"], filters, page_meta)
+
+
+def plain_page_facets(meta: dict[str, Any]) -> SearchFacets:
+    """A hand-written page (about, privacy, the plan...) is found as type `page`."""
+    return facets_from_meta(meta) or SearchFacets(
+        "page", meta={"summary": meta["summary"]} if meta.get("summary") else {}
+    )

@@ -1,0 +1,95 @@
+"""Search in Chromium: the header box, the search page, filters and the URL state."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+RESULTS = "[data-act-search-results] .act-card__title"
+
+
+def wait_for_results(page, count_text: str) -> list[str]:
+    page.wait_for_function(
+        "t => document.querySelector('[data-act-search-status]').textContent.startsWith(t)",
+        arg=count_text,
+    )
+    return page.locator(RESULTS).all_inner_texts()
+
+
+def test_a_word_from_one_article_finds_that_article_first(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "search/")
+    page.fill("#act-search-input", "sandbags")
+    assert wait_for_results(page, "1 result")[0] == "Sandbag basics"
+    assert parse_qs(urlparse(page.url).query) == {"q": ["sandbags"]}
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_choosing_type_opportunity_narrows_results_and_the_url_restores_them(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "search/?q=volunteer")
+    everything = wait_for_results(page, "4 results")
+    assert sorted(everything) == [
+        "Beta Finder", "Listening volunteer", "Programmes", "Special constable"]
+    page.check("input[name=type][value=opportunity]")
+    titles = wait_for_results(page, "1 result")
+    assert titles == ["Listening volunteer"]
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"q": ["volunteer"], "type": ["opportunity"]}
+    page.goto(site_url + "search/?q=volunteer&type=opportunity")
+    assert wait_for_results(page, "1 result") == titles
+    assert page.is_checked("input[name=type][value=opportunity]")
+    assert page.input_value("#act-search-input") == "volunteer"
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_a_closed_opportunity_cannot_be_found(watched, site_url):
+    page, _ = watched
+    page.goto(site_url + "search/?q=winter")
+    assert wait_for_results(page, "0 results") == []
+
+
+def test_slash_opens_the_header_search_and_the_keyboard_does_the_rest(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "prepare/keep-warm/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "act-search-box-input"
+    page.keyboard.type("sandbags")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=sandbags")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    page.keyboard.press("Tab")  # from the page into the filters, all reachable by keyboard
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_search_works_after_instant_navigation(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "about/")
+    page.click(".md-nav__link[href$='volunteer/']")
+    page.wait_for_url("**/volunteer/")
+    page.goto(site_url + "search/?type=reserve")
+    assert sorted(wait_for_results(page, "2 results")) == ["RNLI crew", "Special constable"]
+    assert watch.console_errors == []
+
+
+def test_at_phone_width_the_header_search_is_usable(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + "prepare/keep-warm/")
+    box = page.locator("#act-search-box-input")
+    assert box.is_visible()
+    assert box.bounding_box()["width"] >= 80
+    box.fill("sandbags")
+    box.press("Enter")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    context.close()
+
+
+def test_without_javascript_the_search_page_says_so_and_links_to_listings(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/?q=flood")
+    notice = page.locator("[data-act-search-nojs]")
+    assert notice.is_visible()
+    assert "Search needs JavaScript" in notice.inner_text()
+    assert page.locator("[data-act-search-nojs] a[href$='volunteer/']").count() == 1
+    context.close()
