@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from browser_support import DESKTOP, Watch
 from support import ROOT
 from support_server import serve
 
@@ -21,8 +21,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 def chromium_path() -> str:
@@ -52,25 +50,6 @@ def chromium():
 def site_url(fixture_build):
     with serve(fixture_build.site, ROOT / "netlify.toml") as url:
         yield url
-
-
-@dataclass
-class Watch:
-    """What a page did that it should not: console errors and requests to other hosts."""
-
-    base: str
-    console_errors: list[str] = field(default_factory=list)
-    foreign_requests: list[str] = field(default_factory=list)
-
-    def attach(self, page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
-        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        page.on("request", self._request)
-
-    def _request(self, request) -> None:
-        url = request.url
-        if not (url.startswith(self.base) or url.startswith(("data:", "blob:", "about:"))):
-            self.foreign_requests.append(url)
 
 
 @pytest.fixture
