@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check clean help
+.PHONY: site serve test lint check charities clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -27,6 +27,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 check: $(VENV)/.installed ## check every content and data file, listing every problem
 	$(BIN)/act check
+
+charities: $(VENV)/.installed ## refresh the charity snapshot from CharityBase (needs CHARITYBASE_API_KEY)
+	$(BIN)/act charities refresh
 
 site: check ## build the whole site into site/ from committed files
 	$(BIN)/mkdocs build --strict

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from act.builddate import BuildDateError, build_date
+from act.charities.cli import add_charities_command, charity_data_problems
 from act.content.checker import check_content
 from act.problems import format_report
 
@@ -74,9 +75,11 @@ def run_check(args: argparse.Namespace) -> int:
         )
         return 2
     catalogue = check_content(args.content, args.data, build_date())
-    if catalogue.problems:
-        print(format_report(catalogue.problems))
-    errors = len(catalogue.errors)
+    _, charity_problems = charity_data_problems(args.data)
+    problems = catalogue.problems + charity_problems
+    if problems:
+        print(format_report(problems))
+    errors = sum(p.is_error for p in problems)
     print(
         f"\nChecked {len(catalogue.entries)} entries: "
         + ("no errors." if not errors else f"{errors} error{'s' * (errors != 1)} to fix.")
@@ -84,7 +87,7 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-COMMANDS = [add_check_command]
+COMMANDS = [add_check_command, add_charities_command]
 
 if __name__ == "__main__":
     sys.exit(main())

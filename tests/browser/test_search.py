@@ -29,7 +29,11 @@ def test_choosing_type_opportunity_narrows_results_and_the_url_restores_them(wat
     page.goto(site_url + "search/?q=volunteer")
     everything = wait_for_results(page, "4 results")
     assert sorted(everything) == [
-        "Beta Finder", "Listening volunteer", "Programmes", "Special constable"]
+        "Beta Finder",
+        "Listening volunteer",
+        "Programmes",
+        "Special constable",
+    ]
     page.check("input[name=type][value=opportunity]")
     titles = wait_for_results(page, "1 result")
     assert titles == ["Listening volunteer"]

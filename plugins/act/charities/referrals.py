@@ -1,0 +1,290 @@
+"""data/referrals.yml: the needs, their helplines, curated charities and CharityBase filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from act.datafiles import load_records
+from act.problems import Problem
+from act.schema import (
+    MISSING,
+    Boolean,
+    Context,
+    Field,
+    Integer,
+    ListOf,
+    Record,
+    Slug,
+    Text,
+    Url,
+)
+from act.yamlfile import Path_
+
+CHARITY_NUMBER_PATTERN = re.compile(r"^[1-9]\d{5,7}$")
+PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
+AREA_ID_PATTERN = re.compile(r"^[A-Z]-\d{1,4}$")
+PAGE_SIZE_CAP = 300
+
+
+PathRule = Callable[[dict, Path_, Context], None]
+
+
+@dataclass
+class PlacedRecord(Record):
+    """A Record whose rules are told where the record sits, so a rule on a record inside a
+    list reports the right line and field (plain Record rules report from the top)."""
+
+    placed_rules: Sequence[PathRule] = ()
+
+    def check(self, value, path, ctx):
+        cleaned = super().check(value, path, ctx)
+        if cleaned is not MISSING:
+            for rule in self.placed_rules:
+                rule(cleaned, path, ctx)
+        return cleaned
+
+
+class CharityNumber(Text):
+    """A registered charity number in England and Wales: 6 to 8 digits, kept as text."""
+
+    label = "registered charity number (digits)"
+
+    def check(self, value, path, ctx):
+        text = str(value).strip() if isinstance(value, int | str) else None
+        if isinstance(value, bool) or not text or not CHARITY_NUMBER_PATTERN.match(text):
+            ctx.report(
+                path,
+                f"'{value}' is not a registered charity number",
+                "write the number from the Charity Commission register, digits only, like 219432",
+            )
+            return MISSING
+        return text
+
+
+class PhoneNumber(Text):
+    """A UK phone number as people dial it: digits and single spaces, like 0808 2000 247."""
+
+    label = "phone number (digits and spaces)"
+
+    def check(self, value, path, ctx):
+        text = str(value).strip() if isinstance(value, int | str) else None
+        if isinstance(value, bool) or not text or not PHONE_PATTERN.match(text):
+            ctx.report(
+                path,
+                f"'{value}' is not a phone number",
+                "write it as people dial it, in quotes, digits and spaces only: '0808 2000 247'",
+            )
+            return MISSING
+        return re.sub(r" +", " ", text)
+
+
+class AreaId(Text):
+    """A Charity Commission area-of-operation code such as A-1 or B-25."""
+
+    label = "area code like A-1"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and AREA_ID_PATTERN.match(value.strip()):
+            return value.strip()
+        ctx.report(
+            path,
+            f"'{value}' is not a CharityBase area id",
+            "use a register code such as A-1 (throughout England and Wales) or B-25",
+        )
+        return MISSING
+
+
+def _helpline_needs_a_way_in(helpline: dict, path: Path_, ctx: Context) -> None:
+    if not helpline.get("number") and not helpline.get("website"):
+        ctx.report(
+            path,
+            f"helpline '{helpline['name']}' has neither a number nor a website",
+            "add `number:` or `website:`",
+        )
+
+
+HELPLINE = PlacedRecord(
+    [
+        Field("name", Text(), example="Samaritans"),
+        Field("number", PhoneNumber(), required=False, example="'116 123'"),
+        Field("free", Boolean(), doc="whether calls are free", example="true"),
+        Field("hours", Text(), required=False, doc="only if certain", example="24 hours a day"),
+        Field("run_by", Text(), required=False, doc="the organisation that runs it"),
+        Field("charity", CharityNumber(), required=False, doc="registered number of run_by"),
+        Field("where", Text(), required=False, doc="if not the whole UK", example="England"),
+        Field("website", Url(), required=False),
+        Field("note", Text(), required=False, doc="one sentence on who or what it is for"),
+    ],
+    placed_rules=[_helpline_needs_a_way_in],
+)
+
+CURATED_CHARITY = Record(
+    [
+        Field("number", CharityNumber(), example="219432", doc="from the register"),
+        Field("name", Text(), example="Samaritans"),
+        Field("website", Url(), required=False, example="https://www.samaritans.org/"),
+        Field("description", Text(), doc="our own one line on how it helps with this need"),
+    ]
+)
+
+
+def _filters_narrow_the_search(filters: dict, path: Path_, ctx: Context) -> None:
+    lists = ("causes", "beneficiaries", "operations", "areas")
+    if not filters.get("search") and not any(filters.get(name) for name in lists):
+        ctx.report(
+            path,
+            "these filters would match every charity on the register",
+            "add `search:` words, or causes, beneficiaries, operations or areas",
+        )
+
+
+def _each_charity_once(need: dict, path: Path_, ctx: Context) -> None:
+    seen: set[str] = set()
+    for index, charity in enumerate(need["charities"]):
+        if charity["number"] in seen:
+            ctx.report(
+                path + ("charities", index, "number"),
+                f"charity {charity['number']} is listed twice under this need",
+                "keep one of them",
+            )
+        seen.add(charity["number"])
+
+
+SEARCH_FILTERS = PlacedRecord(
+    [
+        Field("search", Text(), required=False, doc="words CharityBase searches for"),
+        Field("causes", ListOf(Integer(101, 117)), required=False, default=[]),
+        Field("beneficiaries", ListOf(Integer(201, 207)), required=False, default=[]),
+        Field("operations", ListOf(Integer(301, 310)), required=False, default=[]),
+        Field("areas", ListOf(AreaId()), required=False, default=[]),
+        Field(
+            "cap",
+            Integer(0, PAGE_SIZE_CAP),
+            required=False,
+            default=30,
+            doc="most further charities to list",
+        ),
+    ],
+    placed_rules=[_filters_narrow_the_search],
+)
+
+NEED = PlacedRecord(
+    [
+        Field("id", Slug(), doc="used in the page address; never rename", example="homelessness"),
+        Field("name", Text(), example="Homelessness"),
+        Field("who_it_helps", Text(), doc="one or two sentences, shown on the page"),
+        Field("helplines", ListOf(HELPLINE), required=False, default=[]),
+        Field("charities", ListOf(CURATED_CHARITY), required=False, default=[]),
+        Field("charitybase", SEARCH_FILTERS, required=False, doc="filters for further charities"),
+    ],
+    placed_rules=[_each_charity_once],
+)
+
+
+@dataclass(frozen=True)
+class Helpline:
+    name: str
+    free: bool
+    number: str | None = None
+    hours: str | None = None
+    run_by: str | None = None
+    charity: str | None = None
+    where: str | None = None
+    website: str | None = None
+    note: str | None = None
+
+    @property
+    def tel(self) -> str | None:
+        """The number for a `tel:` link: digits only ('0808 2000 247' -> '08082000247')."""
+        return self.number.replace(" ", "") if self.number else None
+
+
+@dataclass(frozen=True)
+class CuratedCharity:
+    number: str
+    name: str
+    description: str
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What CharityBase is asked for to find further charities for a need."""
+
+    search: str | None = None
+    causes: tuple[int, ...] = ()
+    beneficiaries: tuple[int, ...] = ()
+    operations: tuple[int, ...] = ()
+    areas: tuple[str, ...] = ()
+    cap: int = 30
+
+    def as_dict(self) -> dict:
+        return {
+            "search": self.search,
+            "causes": list(self.causes),
+            "beneficiaries": list(self.beneficiaries),
+            "operations": list(self.operations),
+            "areas": list(self.areas),
+            "cap": self.cap,
+        }
+
+
+@dataclass(frozen=True)
+class Need:
+    id: str
+    name: str
+    who_it_helps: str
+    helplines: tuple[Helpline, ...] = ()
+    charities: tuple[CuratedCharity, ...] = ()
+    filters: SearchFilters | None = None
+
+    @property
+    def url(self) -> str:
+        return f"get-help/{self.id}/"
+
+
+@dataclass
+class Referrals:
+    """Everything in data/referrals.yml, checked."""
+
+    needs: list[Need] = field(default_factory=list)
+
+    def curated(self) -> dict[str, CuratedCharity]:
+        """Every curated charity by number (the first mention wins for name and website)."""
+        found: dict[str, CuratedCharity] = {}
+        for need in self.needs:
+            for charity in need.charities:
+                found.setdefault(charity.number, charity)
+        return found
+
+
+def load_referrals(path: Path, shown_as: str) -> tuple[Referrals, list[Problem]]:
+    """Read and check data/referrals.yml; needs with problems are left out."""
+    records, problems = load_records(path, NEED, shown_as)
+    return Referrals([_need(r) for r in records]), problems
+
+
+def _need(record: dict) -> Need:
+    filters = record.get("charitybase")
+    return Need(
+        id=record["id"],
+        name=record["name"],
+        who_it_helps=record["who_it_helps"],
+        helplines=tuple(Helpline(**h) for h in record["helplines"]),
+        charities=tuple(CuratedCharity(**c) for c in record["charities"]),
+        filters=(
+            SearchFilters(
+                search=filters["search"],
+                causes=tuple(filters["causes"]),
+                beneficiaries=tuple(filters["beneficiaries"]),
+                operations=tuple(filters["operations"]),
+                areas=tuple(filters["areas"]),
+                cap=filters["cap"],
+            )
+            if filters
+            else None
+        ),
+    )

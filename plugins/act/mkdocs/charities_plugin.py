@@ -1,0 +1,88 @@
+"""`act/charities`: adds the Get help pages and the Open Referral UK data, generated in memory
+from data/referrals.yml and the committed snapshot. Never touches the network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from act.charities.directory import Directory, build_directory
+from act.charities.openreferral import open_referral_documents
+from act.charities.pages import fragment_environment, get_help_pages
+from act.charities.referrals import load_referrals
+from act.charities.snapshot import read_snapshot
+from act.content.checker import shown_path
+from act.problems import format_report
+
+log = get_plugin_logger(__name__)
+
+
+class CharitiesConfig(Config):
+    referrals = opt.Type(str, default="data/referrals.yml")
+    snapshot = opt.Type(str, default="data/charities/snapshot.json")
+
+
+class CharitiesPlugin(BasePlugin[CharitiesConfig]):
+    """Thin adapter: reads and checks the directory's data, then adds its pages and files."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        self.referrals_path = root / self.config.referrals
+        self.snapshot_path = root / self.config.snapshot
+        config.watch.append(str(self.snapshot_path.parent))
+
+    def on_files(self, files, config):
+        directory = self._directory()
+        overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        env = fragment_environment(overrides)
+        nav_pages = set(_nav_paths(config.nav or []))
+        for page in get_help_pages(directory, env):
+            if files.get_file_from_path(page.src_uri):
+                continue  # a hand-written page of the same name wins
+            inclusion = (
+                InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+            )
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            )
+        for path, text in open_referral_documents(directory, config.site_url or "").items():
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def _directory(self) -> Directory:
+        if not self.referrals_path.exists():
+            # A site without a directory still gets /get-help/ with the emergency panel.
+            log.info("no %s: the Get help pages list no needs", shown_path(self.referrals_path))
+            return Directory()
+        referrals, problems = load_referrals(self.referrals_path, shown_path(self.referrals_path))
+        snapshot, more = read_snapshot(self.snapshot_path, shown_path(self.snapshot_path))
+        errors = [p for p in problems + more if p.is_error]
+        if errors or snapshot is None:
+            raise PluginError(
+                "The Get help directory cannot be built. Fix these and build again:\n"
+                + format_report(errors)
+            )
+        directory = build_directory(referrals, snapshot)
+        if directory.hidden_removed:
+            log.info(
+                "not listed, removed from the register: charity %s (take them out of %s)",
+                ", ".join(directory.hidden_removed),
+                shown_path(self.referrals_path),
+            )
+        return directory
+
+
+def _nav_paths(nav):
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_paths(value)
+        elif isinstance(value, str):
+            yield value
