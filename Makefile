@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check charities clean help
+.PHONY: site serve test lint check report reference charities clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -27,6 +27,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 check: $(VENV)/.installed ## check every content and data file, listing every problem
 	$(BIN)/act check
+
+report: $(VENV)/.installed ## what needs an editor: reviews due, closing dates, drafts, reading age
+	$(BIN)/act report
+
+reference: $(VENV)/.installed ## regenerate docs/front-matter.md from the content schemas
+	$(BIN)/act reference > docs/front-matter.md.tmp && mv docs/front-matter.md.tmp docs/front-matter.md
 
 charities: $(VENV)/.installed ## refresh the charity snapshot from CharityBase (needs CHARITYBASE_API_KEY)
 	$(BIN)/act charities refresh

@@ -13,7 +13,10 @@ from pathlib import Path
 from act.builddate import BuildDateError, build_date
 from act.charities.cli import add_charities_command, charity_data_problems
 from act.content.checker import check_content
+from act.content.reference import add_reference_command
+from act.content.scaffold import add_new_command
 from act.problems import format_report
+from act.report.command import add_report_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +90,13 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-COMMANDS = [add_check_command, add_charities_command]
+COMMANDS = [
+    add_check_command,
+    add_new_command,
+    add_report_command,
+    add_reference_command,
+    add_charities_command,
+]
 
 if __name__ == "__main__":
     sys.exit(main())

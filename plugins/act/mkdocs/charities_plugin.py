@@ -36,7 +36,8 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
         root = Path(config.config_file_path).parent
         self.referrals_path = root / self.config.referrals
         self.snapshot_path = root / self.config.snapshot
-        config.watch.append(str(self.snapshot_path.parent))
+        if self.snapshot_path.parent.is_dir():  # `mkdocs serve` fails on a missing watch path
+            config.watch.append(str(self.snapshot_path.parent))
 
     def on_files(self, files, config):
         directory = self._directory()

@@ -1,0 +1,361 @@
+"""`act new`: start a new content file that already passes `act check`.
+
+The front matter is written from the schemas in types.py, field by field, so a new field there
+appears here without anyone touching this module. Values we know (title, dates, draft) are
+filled in; values only the writer knows get a placeholder marked TODO that still passes the
+check, so the file builds while it is being written. The file starts as a draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from act.builddate import build_date
+from act.content.checker import shown_path
+from act.content.types import CONTENT_TYPES, Entry
+from act.schema import (
+    Boolean,
+    Choice,
+    Field,
+    Integer,
+    IsoDate,
+    Kind,
+    ListOf,
+    Record,
+    TaxonomyTerm,
+    Text,
+    Url,
+    slugify,
+)
+from act.taxonomies import load_taxonomies
+
+# Writers search for this word to find what is left to do; `act report` lists files that
+# still contain it.
+PLACEHOLDER = "TODO"
+
+TYPE_BY_KIND: dict[str, type[Entry]] = {t.kind: t for t in CONTENT_TYPES}
+
+# Opportunities change more often than advice, so an editor looks at them sooner.
+REVIEW_AFTER_MONTHS = {"article": 12, "opportunity": 6, "reserve": 12}
+
+BODIES = {
+    "article": """\
+TODO: start with two or three short sentences. Say who this is for and what they will learn.
+
+## What to do
+
+TODO: write the steps in the order people should take them. Use short sentences and
+everyday words. Put each step in its own bullet point.
+
+## Find out more
+
+TODO: tell readers where to get more help. Every fact needs a source in `sources` above.
+""",
+    "opportunity": """\
+TODO: say in one or two sentences what the organisation does and what volunteers do.
+
+## What you would do
+
+TODO: list the main tasks.
+
+## Who it suits
+
+TODO: describe the kind of person this role suits.
+
+## What they ask
+
+TODO: say what checks, training and time the organisation asks for.
+
+## How to apply
+
+TODO: say how to apply, and link to the organisation's own page.
+""",
+    "reserve": """\
+TODO: say in one or two sentences what this role is and who it is for.
+
+## What you do
+
+TODO: list the main tasks.
+
+## Who can join
+
+TODO: list the age, health, fitness and other rules.
+
+## Time and commitment
+
+TODO: say how much time it takes, and whether it is paid.
+
+## Training
+
+TODO: describe the training.
+
+## How to apply
+
+TODO: say how to apply, and link to the official page.
+""",
+}
+
+
+class ScaffoldError(Exception):
+    """Why a new file could not be written; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class _Fill:
+    """What placeholders are made from: the taxonomies' ids and the date of writing."""
+
+    taxonomies: dict[str, dict[str, str]]
+    today: date
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """A new content file: its type, the file name it should have and its whole text."""
+
+    kind: type[Entry]
+    slug: str
+    text: str
+
+    @property
+    def relative_path(self) -> Path:
+        return Path(self.kind.section) / f"{self.slug}.md"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("every month has 28 days")
+
+
+def make_scaffold(
+    kind: str, title: str, today: date, taxonomies: dict[str, dict[str, str]]
+) -> Scaffold:
+    """The text of a new draft of `kind` ('article', 'opportunity', 'reserve') called `title`."""
+    if kind not in TYPE_BY_KIND:
+        raise ScaffoldError(f"unknown type '{kind}': use one of {', '.join(TYPE_BY_KIND)}")
+    title = " ".join(title.split())
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError(
+            "the title needs some letters or numbers: they make the file name and web address"
+        )
+    entry_type = TYPE_BY_KIND[kind]
+    known = {
+        "title": title,
+        "published": today,
+        "review_by": add_months(today, REVIEW_AFTER_MONTHS[kind]),
+        "draft": True,
+        "changes": [{"date": today, "note": "First published."}],
+    }
+    lines = [
+        "---",
+        f"# A new {kind}, started with `act new` on {today.isoformat()}.",
+        f"# Replace every {PLACEHOLDER} and check every value; docs/front-matter.md explains",
+        "# each field. Lines starting with # are notes: delete them when you are done.",
+        *_record_lines(entry_type.schema, known, _Fill(taxonomies, today), indent=""),
+        "---",
+        "",
+    ]
+    return Scaffold(entry_type, slug, "\n".join(lines) + "\n" + BODIES[kind])
+
+
+def write_scaffold(content_dir: Path, scaffold: Scaffold) -> Path:
+    """Write the file under `content_dir`; never replaces a file or reuses a slug in its section."""
+    section = content_dir / scaffold.kind.section
+    taken = sorted(section.rglob(f"{scaffold.slug}.md")) if section.is_dir() else []
+    if taken:
+        raise ScaffoldError(
+            f"{shown_path(taken[0])} already exists, and each address must be unique: "
+            "edit that file, or choose a different title"
+        )
+    path = content_dir / scaffold.relative_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Mode "x" refuses to replace a file that appeared since the check above.
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(scaffold.text)
+    except FileExistsError:
+        raise ScaffoldError(
+            f"{shown_path(path)} already exists: choose a different title"
+        ) from None
+    return path
+
+
+def _record_lines(record: Record, known: dict[str, Any], fill: _Fill, indent: str) -> list[str]:
+    lines: list[str] = []
+    for field in record.fields:
+        if field.name in known:
+            lines.extend(_known_lines(field.name, known[field.name], indent))
+        elif field.required:
+            lines.extend(_placeholder_lines(field, fill, indent))
+        else:
+            lines.append(f"{indent}# {_optional_note(field)}")
+    return lines
+
+
+def _known_lines(name: str, value: Any, indent: str) -> list[str]:
+    if isinstance(value, list):
+        lines = [f"{indent}{name}:"]
+        for item in value:
+            pairs = [f"{key}: {_scalar(v)}" for key, v in item.items()]
+            lines.append(f"{indent}  - {pairs[0]}")
+            lines.extend(f"{indent}    {pair}" for pair in pairs[1:])
+        return lines
+    return [f"{indent}{name}: {_scalar(value)}"]
+
+
+def _placeholder_lines(field: Field, fill: _Fill, indent: str) -> list[str]:
+    kind = field.kind
+    if isinstance(kind, Record):
+        return [
+            f"{indent}{field.name}:  # {PLACEHOLDER}: {field.doc}",
+            *_record_lines(kind, {}, fill, indent + "  "),
+        ]
+    if isinstance(kind, ListOf) and isinstance(kind.item, Record):
+        item_lines = _record_lines(kind.item, {}, fill, indent + "    ")
+        first = item_lines[0].removeprefix(indent + "    ")
+        return [
+            f"{indent}{field.name}:  # {PLACEHOLDER}: {field.doc}",
+            f"{indent}  - {first}",
+            *item_lines[1:],
+        ]
+    value, note = _placeholder_value(field, fill)
+    return [f"{indent}{field.name}: {value}" + (f"  # {PLACEHOLDER}: {note}" if note else "")]
+
+
+def _placeholder_value(field: Field, fill: _Fill) -> tuple[str, str]:
+    """A value that passes the check, and a note on what to put instead ('' if self-evident)."""
+    kind = field.kind
+    if isinstance(kind, Text):
+        return _scalar(f"{PLACEHOLDER}: {field.doc or field.name}"), ""
+    if isinstance(kind, IsoDate):
+        return fill.today.isoformat(), field.doc
+    if isinstance(kind, ListOf):
+        return _flow_list(field, kind.item, fill.taxonomies)
+    return _scalar_placeholder(field, kind, fill.taxonomies)
+
+
+def _flow_list(field: Field, item: Kind, taxonomies: dict[str, dict[str, str]]) -> tuple[str, str]:
+    if isinstance(item, TaxonomyTerm):
+        ids = list(taxonomies.get(item.taxonomy, {}))
+        example = field.example.strip("[]")
+        first = example if example in ids else (ids[0] if ids else example)
+        return f"[{first}]", f"{field.doc}: {', '.join(ids)}"
+    if isinstance(item, Choice):
+        values = list(item.values)
+        return field.example or f"[{values[0]}]", _with_choices(field.doc, values)
+    return field.example or "[]", field.doc
+
+
+def _scalar_placeholder(
+    field: Field, kind: Kind, taxonomies: dict[str, dict[str, str]]
+) -> tuple[str, str]:
+    if isinstance(kind, Choice):
+        values = list(kind.values)
+        value = field.example if field.example in values else values[0]
+        return value, _with_choices(field.doc, values)
+    if isinstance(kind, TaxonomyTerm):
+        ids = list(taxonomies.get(kind.taxonomy, {}))
+        return (ids[0] if ids else field.example), f"{field.doc}: {', '.join(ids)}"
+    if isinstance(kind, Integer | Boolean | Url):
+        return field.example, field.doc
+    raise ScaffoldError(f"no placeholder for field '{field.name}' of kind {type(kind).__name__}")
+
+
+def _with_choices(doc: str, values: list[str]) -> str:
+    """The field's doc, followed by the allowed values unless the doc already names them all."""
+    if all(value in doc for value in values):
+        return doc
+    return f"{doc}; one of: {', '.join(values)}"
+
+
+def _optional_note(field: Field) -> str:
+    """A commented-out line for an optional field, so writers find it without reading the docs."""
+    example = f" {field.example}" if field.example else ""
+    return f"{field.name}:{example}  (optional) {field.doc}".rstrip()
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar: plain when YAML reads it back unchanged, else double-quoted (JSON)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date | int):
+        return str(value)
+    text = str(value)
+    try:
+        plain_ok = yaml.safe_load(text) == text and ": " not in text and " #" not in text
+    except yaml.YAMLError:
+        plain_ok = False
+    return text if plain_ok else json.dumps(text, ensure_ascii=False)
+
+
+# The command -----------------------------------------------------------------------------
+
+
+def add_new_command(commands) -> None:
+    """Register `act new` with the `act` command."""
+    # Imported here: act.cli imports this module to list its commands.
+    from act.cli import add_site_options
+
+    new = commands.add_parser(
+        "new",
+        help="start a new article, opportunity or reserve guide from a ready-made draft",
+        description=(
+            "Write a new content file in the right folder, with every field in place: the "
+            "title, today's date as the published date, a review date (a year ahead; six "
+            "months for opportunities) and draft: true. Fields only you can fill in are "
+            f"marked {PLACEHOLDER}. The file passes `act check` as written, so you can preview "
+            "it straight away with `make serve`. The file name comes from the title, and an "
+            "existing file is never replaced. Set ACT_BUILD_DATE=YYYY-MM-DD to date it "
+            "another day."
+        ),
+        epilog='example: act new article --title "Keep warm in a power cut"',
+    )
+    new.add_argument("kind", choices=list(TYPE_BY_KIND), help="the type of content")
+    new.add_argument("--title", required=True, help="the page title, in sentence case (quote it)")
+    add_site_options(new)
+    new.set_defaults(run=run_new)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():
+        print(
+            f"act new: no content folder at {args.content}: run it from the project folder "
+            "or pass --content",
+            file=sys.stderr,
+        )
+        return 2
+    taxonomies, _problems = load_taxonomies(args.data, shown_path)
+    today = build_date()
+    try:
+        scaffold = make_scaffold(args.kind, args.title, today, taxonomies.names())
+        path = write_scaffold(args.content, scaffold)
+    except ScaffoldError as err:
+        print(f"act new: {err}", file=sys.stderr)
+        return 1
+    url = f"http://127.0.0.1:8000/{scaffold.kind.section}/{scaffold.slug}/"
+    print(
+        f"Created {shown_path(path)}: a draft {args.kind}.\n\n"
+        "Next steps:\n"
+        f"  1. Open the file. Replace every {PLACEHOLDER} and check every value.\n"
+        "     docs/front-matter.md explains each field.\n"
+        "  2. Write the page below the second --- line, in plain English.\n"
+        "  3. Run `make check`. It names the line and field of anything to fix.\n"
+        f"  4. Run `make serve` and open {url} to see the page.\n"
+        "  5. When it is ready, change `draft: true` to `draft: false` and open a pull request."
+    )
+    return 0

@@ -1,0 +1,151 @@
+"""`make serve`: the live preview rebuilds when content/, data/ or overrides/ change.
+
+Runs the same `mkdocs serve --livereload` as `make serve`, on a free port of 127.0.0.1, in a
+temporary copy of the fixture site, and watches the served pages change.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import BIN, FIXTURE_BUILD_DATE, make_project
+
+STARTUP_SECONDS = 90
+RELOAD_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_until(check: Callable[[], bool], seconds: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.25)
+    pytest.fail(f"{what} within {seconds} s; server log:\n{log.read_text()[-3000:]}")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size)
+        for p in folder.rglob("*")
+    }
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """The fixture site served by `mkdocs serve --livereload`; stopped with Ctrl+C afterwards."""
+    project = make_project("site", tmp_path / "project")
+    # The act/charities plugin asks to watch data/charities; watching a missing folder stops
+    # `mkdocs serve` at start-up, and the fixture site has no charity snapshot.
+    (project / "data" / "charities").mkdir(exist_ok=True)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "ACT_BUILD_DATE": FIXTURE_BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(
+            lambda: server.poll() is not None or fetch(url + "prepare/") is not None,
+            STARTUP_SECONDS,
+            "no page served",
+            log,
+        )
+        assert server.poll() is None, f"mkdocs serve stopped:\n{log.read_text()[-3000:]}"
+        yield project, url, log
+    finally:
+        server.send_signal(signal.SIGINT)  # what Ctrl+C sends to `make serve`
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            pytest.fail("mkdocs serve did not stop on Ctrl+C")
+        assert server.returncode == 0, log.read_text()[-3000:]
+
+
+def test_serve_rebuilds_listings_content_and_templates_without_writing_to_content(preview):
+    project, url, log = preview
+    content_before = snapshot(project / "content")
+    assert "Make a plan" in fetch(url + "prepare/")
+
+    # data/: the topic's name is shown on the generated Prepare listing.
+    replace_in(project / "data" / "topics.yml", "name: Make a plan", "name: Plan ahead together")
+    wait_until(
+        lambda: "Plan ahead together" in (fetch(url + "prepare/") or ""),
+        RELOAD_SECONDS,
+        "the Prepare listing did not show the renamed topic",
+        log,
+    )
+
+    # content/: an article's title, on its own page.
+    article = project / "content" / "prepare" / "sandbag-basics.md"
+    replace_in(article, "title: ", "title: Renamed ")
+    wait_until(
+        lambda: "Renamed " in (fetch(url + "prepare/sandbag-basics/") or ""),
+        RELOAD_SECONDS,
+        "the article did not show its new title",
+        log,
+    )
+
+    # overrides/: a listing fragment.
+    fragment = project / "overrides" / "fragments" / "act" / "prepare.html"
+    fragment.write_text(
+        fragment.read_text(encoding="utf-8") + "\n<p>Fragment edited while serving.</p>\n",
+        encoding="utf-8",
+    )
+    wait_until(
+        lambda: "Fragment edited while serving." in (fetch(url + "prepare/") or ""),
+        RELOAD_SECONDS,
+        "the Prepare listing did not use the edited fragment",
+        log,
+    )
+
+    # Nothing the build writes lands in a watched folder: no rebuild without an edit.
+    time.sleep(2)
+    rebuilds = log.read_text().count("Detected file changes")
+    time.sleep(3)
+    assert log.read_text().count("Detected file changes") == rebuilds, log.read_text()[-3000:]
+
+    # Generated pages live in memory: the only change in content/ is the one we made.
+    content_after = snapshot(project / "content")
+    changed = {
+        name for name in content_before.keys() | content_after.keys()
+        if content_before.get(name) != content_after.get(name)
+    }  # fmt: skip
+    assert changed == {"prepare/sandbag-basics.md"}
