@@ -11,6 +11,7 @@ def wait_for_results(page, count_text: str) -> list[str]:
     page.wait_for_function(
         "t => document.querySelector('[data-act-search-status]').textContent.startsWith(t)",
         arg=count_text,
+        timeout=90_000,  # generous: CI machines are shared and Pagefind loads its wasm first
     )
     return page.locator(RESULTS).all_inner_texts()
 
