@@ -1,0 +1,80 @@
+"""The built /plan/ page: in the nav, CSP-clean markup, linked both ways with the articles."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from support import BIN, ROOT
+
+PLANNING_ARTICLES = ["household-emergency-plan", "grab-bag", "prepare-for-flooding", "power-cuts"]
+
+
+@pytest.fixture(scope="module")
+def edition_plan_page(tmp_path_factory) -> str:
+    """/plan/ as the real edition in content/ builds it."""
+    site = tmp_path_factory.mktemp("edition-plan") / "site"
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return (site / "plan" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_plan_page_is_in_the_nav_after_join_a_reserve(fixture_build):
+    html = fixture_build.html("plan")
+    nav = re.findall(
+        r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', html
+    )
+    assert "Make a plan" in nav
+    # "Get help" may sit between them.
+    assert 0 < nav.index("Make a plan") - nav.index("Join a reserve") <= 2
+
+
+def test_the_plan_page_has_no_inline_script_or_style(fixture_build):
+    html = fixture_build.html("plan")
+    assert 'id="act-plan"' in html
+    assert " style=" not in html and "<style" not in html
+    inline_scripts = re.findall(
+        r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", html
+    )
+    assert inline_scripts == []
+    assert "assets/javascripts/act-plan.js" in html
+    assert "assets/act-plan.css" in html
+
+
+def test_every_answer_has_a_label_and_every_hint_reference_exists(fixture_build):
+    page = fixture_build.html("plan")
+    html = page[page.index('<div class="act-plan-page">') : page.index("</article>")]
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', html))
+    controls = re.findall(r"<(?:input|textarea)\b[^>]*\bid=\"([^\"]+)\"", html)
+    assert len(controls) > 60
+    assert [c for c in controls if c not in labelled] == []
+    described = {i for ref in re.findall(r'aria-describedby="([^"]+)"', html) for i in ref.split()}
+    assert described and described <= ids
+
+
+def test_the_plan_links_to_the_planning_articles_of_the_edition(edition_plan_page):
+    for slug in PLANNING_ARTICLES:
+        assert f'href="../prepare/{slug}/"' in edition_plan_page, slug
+    assert "Find out more" in edition_plan_page
+
+
+def test_links_to_articles_a_site_does_not_have_are_left_out(fixture_build):
+    html = fixture_build.html("plan")
+    assert re.findall(r'href="\.\./prepare/[^"]+"', html) == []
+    assert "Find out more" not in html
+
+
+@pytest.mark.parametrize("slug", PLANNING_ARTICLES)
+def test_the_planning_articles_link_to_the_plan_builder(slug):
+    article = (ROOT / "content" / "prepare" / f"{slug}.md").read_text(encoding="utf-8")
+    assert "[plan builder](../plan.md)" in article
