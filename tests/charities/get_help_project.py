@@ -93,7 +93,7 @@ def build_get_help_project(dest: Path) -> Build:
     """Copy the fixture site to `dest`, add the directory's data, and build it."""
     project = make_project(FIXTURES / "site", dest)
     (project / "data" / "referrals.yml").write_text(REFERRALS_FOR_BUILD, encoding="utf-8")
-    (project / "data" / "charities").mkdir()
+    (project / "data" / "charities").mkdir(exist_ok=True)
     (project / "data" / "charities" / "snapshot.json").write_text(
         snapshot_text(register_snapshot_with_a_hostile_charity()), encoding="utf-8"
     )

@@ -143,7 +143,7 @@ def test_a_site_without_referrals_still_has_the_get_help_page(fixture_build):
 def test_a_broken_snapshot_stops_the_build_naming_the_file(tmp_path):
     project = make_project(FIXTURES / "site", tmp_path / "project")
     (project / "data" / "referrals.yml").write_text(REFERRALS_FOR_BUILD, encoding="utf-8")
-    (project / "data" / "charities").mkdir()
+    (project / "data" / "charities").mkdir(exist_ok=True)
     (project / "data" / "charities" / "snapshot.json").write_text("{not json", encoding="utf-8")
     done = run_build(project)
     assert done.returncode != 0
