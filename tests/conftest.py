@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import Build, make_project, run_build
+from support import Build, build_edition, make_project, run_build
 
 
 @pytest.fixture(scope="session")
@@ -14,3 +14,9 @@ def fixture_build(tmp_path_factory) -> Build:
     build = run_build(project)
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory):
+    """The real edition in content/ and data/, built once with `mkdocs build --strict`."""
+    return build_edition(tmp_path_factory.mktemp("edition") / "site")

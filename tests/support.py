@@ -49,3 +49,17 @@ def run_build(
         command, cwd=project, env=env, capture_output=True, text=True, timeout=600
     )
     return Build(project, done.returncode, done.stdout + done.stderr)
+
+
+def build_edition(site: Path) -> Path:
+    """Build the repository's own site into `site` (not into the working tree's site/)."""
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site

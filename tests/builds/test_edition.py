@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
-import pytest
-
 from act.builddate import build_date
 from act.content.checker import check_content
-from support import BIN, ROOT
-
-
-@pytest.fixture(scope="module")
-def edition_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("edition") / "site"
-    done = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site
+from support import ROOT
 
 
 def test_edition_has_no_content_errors():

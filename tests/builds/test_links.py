@@ -3,14 +3,9 @@ are https. A broken link fails with the page and the link."""
 
 from __future__ import annotations
 
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
-
-import pytest
-
-from support import BIN, ROOT
 
 LINKING = {
     "a": "href",
@@ -82,21 +77,6 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(resolved.fragment) not in ids_cache[target]:
                     problems.append(f"{shown} (no id '{resolved.fragment}' in that page)")
     return problems
-
-
-@pytest.fixture(scope="module")
-def edition_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("edition-links") / "site"
-    done = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--quiet", "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site
 
 
 def test_checker_reports_a_broken_link_with_page_and_link(tmp_path):

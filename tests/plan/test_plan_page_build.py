@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
-from support import BIN, ROOT
+from support import ROOT
 
 PLANNING_ARTICLES = ["household-emergency-plan", "grab-bag", "prepare-for-flooding", "power-cuts"]
 
 
 @pytest.fixture(scope="module")
-def edition_plan_page(tmp_path_factory) -> str:
+def edition_plan_page(edition_site) -> str:
     """/plan/ as the real edition in content/ builds it."""
-    site = tmp_path_factory.mktemp("edition-plan") / "site"
-    done = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)},
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return (site / "plan" / "index.html").read_text(encoding="utf-8")
+    return (edition_site / "plan" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_plan_page_is_in_the_nav_after_join_a_reserve(fixture_build):
