@@ -39,12 +39,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def content_folder(value: str) -> Path:
+    """argparse type for --content: an existing folder, or a message saying what to do."""
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"no content folder at {path}: run it from the project folder or pass --content"
+        )
+    return path
+
+
 def add_site_options(parser: argparse.ArgumentParser) -> None:
     """--content and --data, shared by every command that reads the publication."""
     parser.add_argument(
         "--content",
-        type=Path,
-        default=Path("content"),
+        type=content_folder,
+        default="content",  # a string default goes through `type`, so it is checked too
         metavar="DIR",
         help="the content folder (default: content)",
     )
@@ -70,13 +80,6 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if not args.content.is_dir():
-        print(
-            f"act check: no content folder at {args.content}: run it from the project "
-            "folder or pass --content",
-            file=sys.stderr,
-        )
-        return 2
     catalogue = check_content(args.content, args.data, build_date())
     _, charity_problems = charity_data_problems(args.data)
     problems = catalogue.problems + charity_problems

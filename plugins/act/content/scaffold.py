@@ -332,13 +332,6 @@ def add_new_command(commands) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    if not args.content.is_dir():
-        print(
-            f"act new: no content folder at {args.content}: run it from the project folder "
-            "or pass --content",
-            file=sys.stderr,
-        )
-        return 2
     taxonomies, _problems = load_taxonomies(args.data, shown_path)
     today = build_date()
     try:
