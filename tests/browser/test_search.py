@@ -98,3 +98,23 @@ def test_without_javascript_the_search_page_says_so_and_links_to_listings(chromi
     assert "Search needs JavaScript" in notice.inner_text()
     assert page.locator("[data-act-search-nojs] a[href$='volunteer/']").count() == 1
     context.close()
+
+
+def test_results_come_ten_at_a_time_with_a_button_for_more(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "search/?q=help")
+    page.wait_for_function(
+        "() => document.querySelector('[data-act-search-status]').textContent.includes('results')",
+        timeout=90_000,
+    )
+    total = int(page.locator("[data-act-search-status]").inner_text().split()[0])
+    assert total > 10
+    assert page.locator(RESULTS).count() == 10
+    more = page.get_by_role("button", name="Show more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.querySelectorAll('{RESULTS}').length > 10")
+    assert page.locator(RESULTS).count() == min(total, 20)
+    assert page.evaluate("document.activeElement.classList.contains('act-card__title')")
+    assert more.is_hidden() == (total <= 20)
+    assert watch.console_errors == []

@@ -3,7 +3,8 @@
 (function () {
   var FILTER_ORDER = ["type", "topic", "region", "service"];
   var FILTER_NAMES = { type: "Type", topic: "Topic", region: "Where", service: "Service" };
-  var PAGE_SIZE = 20;
+  // Each result shown costs a fragment download; ten keep the first query small.
+  var PAGE_SIZE = 10;
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -33,6 +34,7 @@
     var status = root.querySelector("[data-act-search-status]");
     var list = root.querySelector("[data-act-search-results]");
     var pane = root.querySelector("[data-act-search-filters]");
+    var more = root.querySelector("[data-act-search-more]");
     var typeOrder = JSON.parse(root.dataset.types);  // [[id, label], ...] in display order
     var types = {};
     typeOrder.forEach(function (pair) { types[pair[0]] = pair[1]; });
@@ -84,12 +86,29 @@
         return;
       }
       var found = await pagefind.search(query || null, { filters: filters });
-      var data = await Promise.all(found.results.slice(0, PAGE_SIZE).map(function (r) { return r.data(); }));
       if (ticket !== latest) return;
-      list.replaceChildren.apply(list, data.map(function (d) { return resultItem(d, types); }));
+      list.replaceChildren();
+      await showMore(found.results, ticket);
+      if (ticket !== latest) return;
+      // Announced once the first results are on the page.
       var n = found.results.length;
-      status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "") +
-        (n > PAGE_SIZE ? ", showing the first " + PAGE_SIZE : "");
+      status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "");
+    }
+
+    // Shows the next page of results, with a "Show more results" button while more remain.
+    async function showMore(results, ticket) {
+      var shown = list.children.length;
+      var data = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map(function (r) { return r.data(); }));
+      if (ticket !== latest) return;
+      data.forEach(function (d) { list.appendChild(resultItem(d, types)); });
+      more.hidden = list.children.length >= results.length;
+      more.onclick = function () {
+        var first = list.children.length;
+        showMore(results, ticket).then(function () {
+          var link = list.children[first] && list.children[first].querySelector("a");
+          if (link) link.focus();  // keyboard users continue where the new results start
+        });
+      };
     }
   }
 
