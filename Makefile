@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check report reference charities clean help
+.PHONY: site serve test lint check report reference charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -41,7 +41,7 @@ site: check ## build the whole site into site/ from committed files
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on changes
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 lint: $(VENV)/.installed-test ## ruff lint and format check
 	$(BIN)/ruff check plugins tests scripts
@@ -50,6 +50,10 @@ lint: $(VENV)/.installed-test ## ruff lint and format check
 test: lint ## lint, then the whole test suite (installs what the browser tests need)
 	scripts/ensure-chromium
 	$(BIN)/pytest
+
+bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
+	scripts/ensure-chromium
+	PYTHONPATH=scripts $(BIN)/python -m bench $(ARGS)
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache

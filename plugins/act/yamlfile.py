@@ -23,6 +23,17 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+if yaml.__with_libyaml__:
+
+    class _FastLoader(yaml.CSafeLoader):
+        """The same loader on LibYAML's parser: about ten times faster, which matters with
+        thousands of content files. Used only for YAML that parses; anything wrong is parsed
+        again by _Loader, so problems are reported exactly as before."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML without LibYAML
+    _FastLoader = None
+
 Path_ = tuple[str | int, ...]
 
 
@@ -77,6 +88,10 @@ def parse_yaml(
     text: str, shown_as: str, first_line: int = 1
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document. `first_line` is the file line where `text` starts."""
+    parsed = _parse_fast(text)
+    if parsed is not None:
+        node, value = parsed
+        return _document(node, value, shown_as, first_line)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as err:
@@ -124,6 +139,29 @@ def parse_yaml(
         ]
     finally:
         loader.dispose()
+    return _document(node, value, shown_as, first_line)
+
+
+def _parse_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
+    """(node, value) from LibYAML, or None if it is unavailable or the YAML has any error."""
+    if _FastLoader is None:
+        return None
+    try:
+        loader = _FastLoader(text)
+    except Exception:
+        return None
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    except Exception:  # reported precisely by the pure-Python parse
+        return None
+    finally:
+        loader.dispose()
+
+
+def _document(
+    node: yaml.Node | None, value: Any, shown_as: str, first_line: int
+) -> tuple[YamlDocument, list[Problem]]:
     doc = YamlDocument(value, first_line=first_line)
     problems: list[Problem] = []
     if node is not None:

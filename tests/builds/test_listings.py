@@ -161,6 +161,8 @@ def test_json_ld_for_each_page_type(fixture_build):
     assert posting["datePosted"] == "2026-01-05"
     crumbs = by_type(json_ld(fixture_build.html("topics/flooding")))["BreadcrumbList"]
     assert [i["name"] for i in crumbs["itemListElement"]] == ["Home", "Prepare", "Flooding"]
+    need = by_type(json_ld(fixture_build.html("get-help/domestic-abuse")))["BreadcrumbList"]
+    assert [i["name"] for i in need["itemListElement"]] == ["Home", "Get help", "Domestic abuse"]
 
 
 def test_every_page_has_parseable_json_ld_with_breadcrumbs(fixture_build):

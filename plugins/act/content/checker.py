@@ -46,19 +46,32 @@ def shown_path(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def check_content(content_dir: Path, data_dir: Path, today: date) -> Catalogue:
-    """Read and check every Markdown file under `content_dir` and the taxonomies in `data_dir`."""
+def check_content(
+    content_dir: Path, data_dir: Path, today: date, cache: dict | None = None
+) -> Catalogue:
+    """Read and check every Markdown file under `content_dir` and the taxonomies in `data_dir`.
+
+    `cache` (a dict kept between calls, as `mkdocs serve` does) skips checking again a file
+    whose text, taxonomies and date have not changed since the last call."""
     taxonomies, problems = load_taxonomies(data_dir, shown_path)
     collections, more = load_collections(data_dir, shown_path)
     catalogue = Catalogue(taxonomies=taxonomies, collections=collections, problems=problems + more)
     names = taxonomies.names()
+    if cache is not None and cache.get("context") != (today, names):
+        cache.clear()
+        cache["context"] = (today, names)
     first_file_of: dict[str, str] = {}
     with_directives: list[tuple[str, str]] = []
     for path in sorted(content_dir.rglob("*.md")):
         src_uri = path.relative_to(content_dir).as_posix()
         text, file_problems = read_text(path, shown_path(path))
         if text is not None:
-            entry, file_problems = check_text(text, shown_path(path), src_uri, names, today)
+            key = (src_uri, shown_path(path), text)
+            if cache is None or key not in cache:
+                checked = check_text(text, key[1], src_uri, names, today)
+                if cache is not None:
+                    cache[key] = checked
+            entry, file_problems = checked if cache is None else cache[key]
             if "act:listing" in text:
                 with_directives.append((text, shown_path(path)))
         catalogue.problems.extend(file_problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -33,6 +34,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.catalogue = Catalogue()
         self.entries_by_uri = {}
         self.today = None
+        self.check_cache: dict | None = None
+        self.compiled_templates: CompiledTemplates | None = None
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
+    # check results of files that did not change: a save is checked, not the whole site.
+    def on_startup(self, command, dirty):
+        serving = command == "serve"
+        self.check_cache = {} if serving else None
+        # ...and the compiled templates (a new Jinja environment is made for every rebuild).
+        self.compiled_templates = CompiledTemplates() if serving else None
 
     def on_config(self, config):
         try:
@@ -45,7 +56,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Runs before the listings plugin (priority 0), which reads the catalogue made here.
     @event_priority(50)
     def on_files(self, files, config):
-        self.catalogue = check_content(Path(config.docs_dir), self.data_dir, self.today)
+        self.catalogue = check_content(
+            Path(config.docs_dir), self.data_dir, self.today, cache=self.check_cache
+        )
         if self.catalogue.errors:
             raise PluginError(
                 "Content check failed. Fix these and build again:\n"
@@ -75,6 +88,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         env.filters["long_date"] = long_date
         # Our templates escape by default; Material's own keep MkDocs' setting (off).
         env.autoescape = lambda name: bool(name) and name.startswith(OUR_TEMPLATES)
+        if self.compiled_templates is not None:
+            env.bytecode_cache = self.compiled_templates
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -82,3 +97,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         context["act_names"] = self.catalogue.taxonomies.names()
         context["act_today"] = self.today
         return context
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory between `mkdocs serve` rebuilds. Jinja checks each
+    entry against its template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()

@@ -3,6 +3,9 @@ open data. Everything is computed once per build from the content plugin's catal
 
 from __future__ import annotations
 
+import os
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,13 +20,25 @@ from act.problems import format_report
 from act.publishing import feeds, open_data, structured_data
 from act.publishing.site import LICENCE, LICENCE_URL, Site
 
+BODY_PLACEHOLDER = "<!-- act-generated-listing-body -->"
 # A section's breadcrumb parent when its pages live outside the section's own folder.
 SECTION_OF = {"topics": "prepare/"}
 
 
 class ListingsPlugin(BasePlugin):
+    dirty = False
+    previous_build: float | None = None
+    build_started: float | None = None
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; state that
+    # belongs to one build is reset in on_config.
+    def on_startup(self, command, dirty):
+        self.dirty = dirty
+
     def on_config(self, config):
+        self.previous_build, self.build_started = self.build_started, time.time()
         self.source_files: dict[str, str] = {}
+        self.bodies: dict[str, str] = {}
         self.titles: dict[str, str] = {}
 
     def on_files(self, files, config):
@@ -47,9 +62,15 @@ class ListingsPlugin(BasePlugin):
             inclusion = (
                 InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             )
+            # The body is finished HTML: it skips Markdown (which would only copy it, slowly,
+            # for listings of thousands of items) and is put in place in on_page_content.
+            self.bodies[page.src_uri] = page.body
+            markdown = replace(page, body=BODY_PLACEHOLDER).markdown
             files.append(
-                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+                File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
             )
+        if self.dirty:
+            _outdate_for_dirty_build(files, config, self.previous_build)
         return files
 
     def _open_data_page(self) -> ListingPage:
@@ -79,6 +100,17 @@ class ListingsPlugin(BasePlugin):
             html = self.renderer.render_directive(directive, page.file.url)
             markdown = f"{markdown[: directive.start]}\n\n{html}\n\n{markdown[directive.end :]}"
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        body = self.bodies.get(page.file.src_uri)
+        return html.replace(BODY_PLACEHOLDER, body, 1) if body is not None else html
+
+    def on_env(self, env, config, files):
+        # Section titles for breadcrumbs, including sections other plugins generate (Get help).
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.title:
+                self.titles.setdefault(file.page.url, file.page.title)
+        return env
 
     def on_page_context(self, context, page, config, nav):
         source = self.source_files.get(page.file.src_uri)
@@ -140,3 +172,27 @@ def _nav_paths(nav):
             yield from _nav_paths(value)
         elif isinstance(value, str):
             yield value
+
+
+def _outdate_for_dirty_build(files, config, previous_build: float | None) -> None:
+    """`mkdocs serve --dirty` rebuilds only the pages whose Markdown changed. Mark the output
+    of the others out of date when they would show something else too: every page after a
+    change to a template, data or mkdocs.yml; pages with a listing directive (the home page)
+    always, as they show other pages. (Generated pages are always rebuilt.)"""
+    everything = previous_build is None or _changed_since(
+        [config.theme.custom_dir, config.plugins["act/content"].data_dir, config.config_file_path],
+        previous_build,
+    )
+    for file in files.documentation_pages(inclusion=lambda _: True):
+        if file.generated_by or not os.path.isfile(file.abs_dest_path):
+            continue
+        if everything or "act:listing" in Path(file.abs_src_path).read_text(encoding="utf-8"):
+            os.utime(file.abs_dest_path, (0, 0))
+
+
+def _changed_since(paths: list, moment: float) -> bool:
+    for path in filter(None, map(Path, filter(None, paths))):
+        found = path.rglob("*") if path.is_dir() else [path]
+        if any(p.is_file() and p.stat().st_mtime >= moment for p in found):
+            return True
+    return False

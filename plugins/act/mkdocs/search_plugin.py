@@ -32,10 +32,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.serving = False
         self.indexed_once = False
         self.worker: threading.Thread | None = None
+        self.dirty = False
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):
         self.pages_marked = 0
@@ -87,7 +89,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             result.page_count,
             result.seconds,
         )
-        if result.page_count != self.pages_marked:  # a template lost data-pagefind-body
+        # A template lost data-pagefind-body? (A --dirty build renders only some pages.)
+        if not self.dirty and result.page_count != self.pages_marked:
             log.warning(
                 "Pagefind indexed %d pages but %d were marked for search",
                 result.page_count,
@@ -96,7 +99,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def _index_quietly(self, site: Path) -> None:
         try:
-            result = index_site(site)
+            result = index_site(site, low_priority=True)
             log.info(
                 "Search re-indexed in the background: %d pages in %.1f s",
                 result.page_count,

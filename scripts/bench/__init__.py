@@ -1,0 +1,1 @@
+"""The benchmark behind `make bench`: a synthetic corpus, ACT against stock Material."""

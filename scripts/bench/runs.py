@@ -1,0 +1,139 @@
+"""Run a build as a child process and measure it: wall time, CPU time, peak memory, output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench.corpus import BUILD_DATE
+
+BIN = Path(sys.executable).parent
+# Folders of the built site that are the search index, not pages.
+SEARCH_DIRS = ("pagefind", "search")
+
+
+class BuildFailed(RuntimeError):
+    """A build under measurement failed; the message carries its output."""
+
+
+@dataclass(frozen=True)
+class Step:
+    command: list[str]
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured run of a pipeline (A or B)."""
+
+    variant: str
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+    load_average: float  # of the machine just before the run: other work skews timings
+    steps: list[Step]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def build_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "ACT_BUILD_DATE": BUILD_DATE.isoformat(),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+
+
+def measured(command: list[str], cwd: Path, timeout: float) -> Step:
+    """Run `command` to completion; its own peak memory comes from wait4's rusage."""
+    started = time.perf_counter()
+    log = cwd / ".bench-output.log"
+    with log.open("w") as output:
+        child = subprocess.Popen(
+            command, cwd=cwd, env=build_env(), stdout=output, stderr=subprocess.STDOUT
+        )
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                child.kill()
+                os.wait4(child.pid, 0)
+                raise BuildFailed(f"{' '.join(command)} took over {timeout:.0f} s")
+            time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+    if child.returncode != 0:
+        raise BuildFailed(
+            f"{' '.join(command)} failed in {cwd} (exit {child.returncode}):\n"
+            + log.read_text(errors="replace")[-4000:]
+        )
+    # ru_maxrss is in kilobytes on Linux; it covers the child and the children it waited for
+    # (Pagefind, for A), taking the largest.
+    return Step(
+        [Path(command[0]).name, *command[1:]],
+        seconds,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+    )
+
+
+def run_variant(variant: str, project: Path, timeout: float = 3600) -> Run:
+    """A: `act check` then `mkdocs build --strict`, ACT's whole pipeline. B: stock Material's
+    `mkdocs build --strict`."""
+    commands = [[str(BIN / "mkdocs"), "build", "--strict", "--quiet"]]
+    if variant == "A":
+        commands.insert(0, [str(BIN / "act"), "check"])
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    steps = [measured(command, project, timeout) for command in commands]
+    return Run(
+        variant,
+        time.perf_counter() - started,
+        sum(s.cpu_seconds for s in steps),
+        max(s.peak_rss_mb for s in steps),
+        load,
+        steps,
+    )
+
+
+@dataclass(frozen=True)
+class SiteSize:
+    """What a build wrote: pages, their HTML bytes, and the search index."""
+
+    html_pages: int
+    html_bytes: int
+    search_index_bytes: int
+    search_index_files: int
+
+    @property
+    def html_bytes_per_page(self) -> float:
+        return self.html_bytes / self.html_pages if self.html_pages else 0.0
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "html_bytes_per_page": round(self.html_bytes_per_page)}
+
+
+def site_size(site: Path) -> SiteSize:
+    """Pages are the index.html files outside the search folders (404.html is not a page)."""
+    pages = html = index = index_files = 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        top = path.relative_to(site).parts[0]
+        if top in SEARCH_DIRS and path.suffix != ".html":
+            index += path.stat().st_size
+            index_files += 1
+        elif path.name == "index.html":
+            pages += 1
+            html += path.stat().st_size
+    return SiteSize(pages, html, index, index_files)

@@ -1,0 +1,80 @@
+"""The benchmark's synthetic corpus: valid for ACT, in the proportions asked for, and the same
+Markdown for stock Material."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+import yaml
+
+from bench.corpus import BUILD_DATE, PROPORTIONS, counts_for, generate_corpus, stock_project
+from support import BIN
+
+PAGES = 60
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("bench") / "a"
+    return dest, generate_corpus(dest, PAGES)
+
+
+def act(project, *args):
+    env = {**os.environ, "ACT_BUILD_DATE": BUILD_DATE.isoformat()}
+    return subprocess.run(
+        [str(BIN / "act"), *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def test_act_check_passes_on_the_generated_corpus(corpus):
+    project, counts = corpus
+    done = act(project, "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Checked {counts.article + counts.opportunity + counts.reserve} entries: no errors" in (
+        done.stdout
+    )
+
+
+def test_the_charity_snapshot_and_referrals_pass_their_checks(corpus):
+    project, _ = corpus
+    done = act(project, "charities", "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_counts_per_type_follow_the_proportions(corpus):
+    project, counts = corpus
+    on_disk = {
+        "article": len(list((project / "content" / "prepare").glob("*.md"))),
+        "opportunity": len(list((project / "content" / "volunteer").glob("*.md"))),
+        "reserve": len(list((project / "content" / "reserves").glob("*.md"))),
+        "project": len(yaml.safe_load((project / "data" / "showcase.yml").read_text())),
+    }
+    assert on_disk == counts_for(PAGES) == {k: getattr(counts, k) for k in on_disk}
+    assert sum(on_disk.values()) == PAGES
+    for kind, share in PROPORTIONS.items():
+        assert abs(on_disk[kind] - share * PAGES) <= 1, kind
+
+
+def test_counts_add_up_at_any_size():
+    for pages in (20, 61, 1999, 8000):
+        assert sum(counts_for(pages).values()) == pages
+
+
+def test_stock_material_gets_the_same_pages_and_none_of_our_plugins(corpus, tmp_path):
+    project, counts = corpus
+    pages = stock_project(project, tmp_path / "b")
+    config = yaml.safe_load((tmp_path / "b" / "mkdocs.yml").read_text())
+    assert config["plugins"] == ["search"]
+    assert "custom_dir" not in config["theme"]
+    assert (
+        config["theme"]["features"]
+        == yaml.safe_load((project / "mkdocs.yml").read_text())["theme"]["features"]
+    )
+    docs = tmp_path / "b" / "docs"
+    for section in ("prepare", "volunteer", "reserves"):
+        ours = {p.name for p in (project / "content" / section).glob("*.md")}
+        assert ours <= {p.name for p in (docs / section).glob("*.md")}
+    assert len(list((docs / "projects").glob("*.md"))) == counts.project + 1  # + the stub
+    assert pages >= PAGES

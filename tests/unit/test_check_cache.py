@@ -1,0 +1,52 @@
+"""`mkdocs serve` keeps check results between rebuilds: only changed files are checked again."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+from act.content.checker import check_content
+from support import FIXTURES
+
+TODAY = date(2026, 6, 1)
+
+
+def copy_site(tmp_path):
+    shutil.copytree(FIXTURES / "site", tmp_path / "site")
+    return tmp_path / "site" / "content", tmp_path / "site" / "data"
+
+
+def by_uri(catalogue):
+    return {e.src_uri: e for e in catalogue.entries}
+
+
+def test_unchanged_files_are_not_checked_again_and_a_changed_one_is(tmp_path):
+    content, data = copy_site(tmp_path)
+    cache: dict = {}
+    first = by_uri(check_content(content, data, TODAY, cache=cache))
+    edited = next(uri for uri in first if uri.startswith("prepare/"))
+    path = content / edited
+    path.write_text(path.read_text().replace("title: ", "title: Edited ", 1))
+    second = by_uri(check_content(content, data, TODAY, cache=cache))
+    assert second.keys() == first.keys()
+    assert all(second[uri] is first[uri] for uri in first if uri != edited)
+    assert second[edited].title.startswith("Edited ")
+
+
+def test_a_cached_check_gives_the_same_catalogue_and_problems(tmp_path):
+    content, data = copy_site(tmp_path)
+    cache: dict = {}
+    check_content(content, data, TODAY, cache=cache)
+    cached = check_content(content, data, TODAY, cache=cache)
+    fresh = check_content(content, data, TODAY)
+    assert by_uri(cached).keys() == by_uri(fresh).keys()
+    assert [e.data for e in cached.entries] == [e.data for e in fresh.entries]
+    assert cached.problems == fresh.problems
+
+
+def test_another_day_checks_everything_again(tmp_path):
+    content, data = copy_site(tmp_path)
+    cache: dict = {}
+    first = by_uri(check_content(content, data, TODAY, cache=cache))
+    later = by_uri(check_content(content, data, date(2030, 1, 1), cache=cache))
+    assert all(later[uri] is not first[uri] for uri in first)
