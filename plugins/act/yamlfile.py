@@ -92,19 +92,9 @@ def parse_yaml(
     if parsed is not None:
         node, value = parsed
         return _document(node, value, shown_as, first_line)
+    loader = None
     try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as err:
-        return None, [
-            Problem(
-                shown_as,
-                first_line + text.count("\n", 0, err.position),
-                "",
-                f"character {err.character:#06x} is not allowed in YAML",
-                "remove control characters; save the file as plain UTF-8 text",
-            )
-        ]
-    try:
+        loader = _Loader(text)  # its reader rejects control characters at once
         node = loader.get_single_node()
         value = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
@@ -138,7 +128,8 @@ def parse_yaml(
             Problem(shown_as, first_line, "", "YAML is nested too deeply", "flatten the structure")
         ]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return _document(node, value, shown_as, first_line)
 
 

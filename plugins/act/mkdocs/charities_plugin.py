@@ -17,6 +17,7 @@ from act.charities.pages import fragment_environment, get_help_pages
 from act.charities.referrals import load_referrals
 from act.charities.snapshot import read_snapshot
 from act.content.checker import shown_path
+from act.mkdocs.nav import nav_paths
 from act.problems import format_report
 
 log = get_plugin_logger(__name__)
@@ -43,7 +44,7 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
         directory = self._directory()
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
-        nav_pages = set(_nav_paths(config.nav or []))
+        nav_pages = nav_paths(config.nav)
         for page in get_help_pages(directory, env):
             if files.get_file_from_path(page.src_uri):
                 continue  # a hand-written page of the same name wins
@@ -78,12 +79,3 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
                 shown_path(self.referrals_path),
             )
         return directory
-
-
-def _nav_paths(nav):
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            yield from _nav_paths(value)
-        elif isinstance(value, str):
-            yield value

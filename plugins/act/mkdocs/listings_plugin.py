@@ -16,6 +16,7 @@ from act.content.checker import shown_path
 from act.listings import queries
 from act.listings.directive import find_directives, vocabulary
 from act.listings.pages import ListingPage, ListingRenderer
+from act.mkdocs.nav import nav_paths
 from act.problems import format_report
 from act.publishing import feeds, open_data, structured_data
 from act.publishing.site import LICENCE, LICENCE_URL, Site
@@ -55,7 +56,7 @@ class ListingsPlugin(BasePlugin):
         self.vocabulary = vocabulary(self.catalogue)
         self.exports = open_data.exports(self.catalogue, self.site)
         pages = [*self.renderer.pages(), self._open_data_page()]
-        in_nav = set(_nav_paths(config.nav or []))
+        in_nav = nav_paths(config.nav)
         for page in pages:
             self.source_files[page.src_uri] = page.source_file
             self.titles[page.url] = page.title
@@ -163,15 +164,6 @@ class ListingsPlugin(BasePlugin):
             (out / export.schema_path).write_text(
                 open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
             )
-
-
-def _nav_paths(nav):
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            yield from _nav_paths(value)
-        elif isinstance(value, str):
-            yield value
 
 
 def _outdate_for_dirty_build(files, config, previous_build: float | None) -> None:
