@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from act.builddate import BuildDateError, build_date
 from act.charities.cli import add_charities_command, charity_data_problems
+from act.cli_options import add_site_options
 from act.content.checker import check_content
 from act.content.reference import add_reference_command
 from act.content.scaffold import add_new_command
@@ -37,34 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("act: stopped.", file=sys.stderr)
         return 130
-
-
-def content_folder(value: str) -> Path:
-    """argparse type for --content: an existing folder, or a message saying what to do."""
-    path = Path(value)
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(
-            f"no content folder at {path}: run it from the project folder or pass --content"
-        )
-    return path
-
-
-def add_site_options(parser: argparse.ArgumentParser) -> None:
-    """--content and --data, shared by every command that reads the publication."""
-    parser.add_argument(
-        "--content",
-        type=content_folder,
-        default="content",  # a string default goes through `type`, so it is checked too
-        metavar="DIR",
-        help="the content folder (default: content)",
-    )
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="the data folder (default: data)",
-    )
 
 
 def add_check_command(commands) -> None:

@@ -39,6 +39,7 @@ REGION = Record(
 class Taxonomies:
     topics: list[dict] = field(default_factory=list)
     regions: list[dict] = field(default_factory=list)
+    _names: dict[str, dict[str, str]] | None = field(default=None, init=False, repr=False)
 
     def regions_covered(self, region_ids: list[str]) -> list[str]:
         """Every region id a listing in `region_ids` should be found under.
@@ -62,11 +63,15 @@ class Taxonomies:
         return sorted(covered)
 
     def names(self) -> dict[str, dict[str, str]]:
-        """{'topics': {id: name}, 'regions': {id: name}} for schema checks and display."""
-        return {
-            "topics": {t["id"]: t["name"] for t in self.topics},
-            "regions": {r["id"]: r["name"] for r in self.regions},
-        }
+        """{'topics': {id: name}, 'regions': {id: name}} for schema checks and display.
+
+        Made once: templates ask for it on every page."""
+        if self._names is None:
+            self._names = {
+                "topics": {t["id"]: t["name"] for t in self.topics},
+                "regions": {r["id"]: r["name"] for r in self.regions},
+            }
+        return self._names
 
 
 def load_taxonomies(data_dir: Path, shown_as) -> tuple[Taxonomies, list[Problem]]:

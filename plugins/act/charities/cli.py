@@ -24,6 +24,7 @@ from act.charities.snapshot import (
     read_snapshot,
     write_snapshot,
 )
+from act.cli_options import add_data_option
 from act.content.checker import shown_path
 from act.problems import format_report
 
@@ -55,23 +56,13 @@ def add_charities_command(commands) -> None:
         action="store_true",
         help="no network: write a snapshot of only what data/referrals.yml states",
     )
-    _add_data_option(refresh)
+    add_data_option(refresh)
     refresh.set_defaults(run=run_refresh)
     check = actions.add_parser(
         "check", help="check data/referrals.yml and the snapshot, listing every problem"
     )
-    _add_data_option(check)
+    add_data_option(check)
     check.set_defaults(run=run_check)
-
-
-def _add_data_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="the data folder (default: data)",
-    )
 
 
 def charity_data_problems(data_dir: Path):

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from act.builddate import build_date
+from act.cli_options import add_site_options
 from act.content.checker import shown_path
 from act.content.types import CONTENT_TYPES, Entry
 from act.schema import (
@@ -309,7 +310,6 @@ def _scalar(value: Any) -> str:
 def add_new_command(commands) -> None:
     """Register `act new` with the `act` command."""
     # Imported here: act.cli imports this module to list its commands.
-    from act.cli import add_site_options
 
     new = commands.add_parser(
         "new",

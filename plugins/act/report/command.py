@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from act.builddate import build_date
+from act.cli_options import add_site_options
 from act.report.attention import CLOSING_WARNING_DAYS, REVIEW_WARNING_DAYS, build_report
 from act.report.formats import FORMATS, render
 from act.report.readability import READING_AGE_TARGET
@@ -14,7 +15,6 @@ from act.report.readability import READING_AGE_TARGET
 def add_report_command(commands) -> None:
     """Register `act report` with the `act` command."""
     # Imported here: act.cli imports this module to list its commands.
-    from act.cli import add_site_options
 
     report = commands.add_parser(
         "report",
