@@ -20,7 +20,7 @@ def test_a_word_from_one_article_finds_that_article_first(watched, site_url):
     page, watch = watched
     page.goto(site_url + "search/")
     page.fill("#act-search-input", "sandbags")
-    assert wait_for_results(page, "1 result")[0] == "Sandbag basics"
+    assert wait_for_results(page, "1 result for “sandbags”") == ["Sandbag basics"]
     assert parse_qs(urlparse(page.url).query) == {"q": ["sandbags"]}
     assert watch.console_errors == [] and watch.foreign_requests == []
 

@@ -87,24 +87,27 @@
       }
       var found = await pagefind.search(query || null, { filters: filters });
       if (ticket !== latest) return;
-      list.replaceChildren();
-      await showMore(found.results, ticket);
+      // The old results stay until the new ones are ready, so the page never shows an empty
+      // list under an old count.
+      await showMore(found.results, ticket, 0);
       if (ticket !== latest) return;
       // Announced once the first results are on the page.
       var n = found.results.length;
       status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "");
     }
 
-    // Shows the next page of results, with a "Show more results" button while more remain.
-    async function showMore(results, ticket) {
-      var shown = list.children.length;
+    // Shows results from `shown` on (0 replaces the list), ten at a time, with a "Show more
+    // results" button while more remain.
+    async function showMore(results, ticket, shown) {
       var data = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map(function (r) { return r.data(); }));
       if (ticket !== latest) return;
-      data.forEach(function (d) { list.appendChild(resultItem(d, types)); });
+      var items = data.map(function (d) { return resultItem(d, types); });
+      if (shown === 0) list.replaceChildren.apply(list, items);
+      else items.forEach(function (item) { list.appendChild(item); });
       more.hidden = list.children.length >= results.length;
       more.onclick = function () {
         var first = list.children.length;
-        showMore(results, ticket).then(function () {
+        showMore(results, ticket, first).then(function () {
           var link = list.children[first] && list.children[first].querySelector("a");
           if (link) link.focus();  // keyboard users continue where the new results start
         });
