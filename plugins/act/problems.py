@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,6 +23,12 @@ class Problem:
     hint: str = ""
     severity: Severity = Severity.ERROR
 
+    def __post_init__(self) -> None:
+        # Values quoted in a message may hold characters nobody can see (a zero-width space,
+        # a no-break space): name them, so 'title' and 'title\u200b' do not read the same.
+        for name in ("field", "message", "hint"):
+            object.__setattr__(self, name, visible(getattr(self, name)))
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
@@ -29,6 +36,22 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: {self.field or '(file)'}: {self.message}"
         return f"{where}\n    hint: {self.hint}" if self.hint else where
+
+
+def is_invisible(char: str) -> bool:
+    """Control and format characters, and every space but the plain one."""
+    category = unicodedata.category(char)
+    return char not in "\n " and (category[0] == "C" or category in ("Zs", "Zl", "Zp"))
+
+
+def visible(text: str) -> str:
+    """'a\u200bb' -> 'a[U+200B ZERO WIDTH SPACE]b'."""
+    return "".join(_named(c) if is_invisible(c) else c for c in text)
+
+
+def _named(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"[U+{ord(char):04X} {name}]" if name else f"[U+{ord(char):04X}]"
 
 
 def format_report(problems: list[Problem]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from act.problems import Problem, Severity
+from act.problems import Problem, Severity, is_invisible
 from act.yamlfile import Path_, YamlDocument, dotted
 
 MISSING = object()
@@ -46,6 +46,7 @@ class Kind:
 
 
 def _describe(value: Any) -> str:
+    """What kind of value was written, for messages: 'a list', 'a number', 'text'..."""
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
@@ -130,7 +131,7 @@ class Slug(Kind):
             return value
         ctx.report(
             path,
-            f"'{value}' is not a valid id",
+            f"{_quoted(value)} is not a valid id",
             f"use lower-case words joined by hyphens, like '{slugify(str(value)) or 'my-id'}'",
         )
         return MISSING
@@ -152,7 +153,7 @@ class IsoDate(Kind):
                 return MISSING
         ctx.report(
             path,
-            f"'{value}' is not an ISO date",
+            f"{_quoted(value)} is not an ISO date",
             "write dates as YYYY-MM-DD, for example 2026-11-26",
         )
         return MISSING
@@ -176,6 +177,10 @@ class Url(Kind):
         url = value.strip()
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme in self.also:
+            problem = _LINK_CHECKS[scheme](url)
+            if problem:
+                ctx.report(path, f"'{url}' {problem[0]}", problem[1])
+                return MISSING
             return url
         if scheme != "https" or not re.match(r"^https://[^/\s]+\.[^/\s]+", url) or " " in url:
             allowed = " or ".join(["https://"] + [f"{s}:" for s in self.also])
@@ -190,6 +195,36 @@ class Url(Kind):
         return url
 
 
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_SUBJECT = re.compile(r"^subject=[^&=]*$")
+_PHONE = re.compile(r"^\+?[0-9]{3,15}$")
+
+
+def _mailto_problem(url: str) -> tuple[str, str] | None:
+    """A mailto: link may name one address and, at most, a subject: nothing that adds
+    recipients (cc, bcc, a second address) or writes the message (body)."""
+    address, _, query = url[len("mailto:") :].partition("?")
+    if not _EMAIL.match(address):
+        return "is not a single e-mail address", "write mailto:name@example.org"
+    if query and not _SUBJECT.match(query):
+        return (
+            "adds more than a subject to the e-mail",
+            "remove everything after '?' except subject=...: cc, bcc and body are not allowed",
+        )
+    return None
+
+
+def _tel_problem(url: str) -> tuple[str, str] | None:
+    """A tel: link is a phone number: digits, an optional leading +, and - or . or spaces."""
+    number = re.sub(r"[\s.()-]", "", url[len("tel:") :])
+    if not _PHONE.match(number):
+        return "is not a phone number", "write tel: and the number, like tel:+441234567890"
+    return None
+
+
+_LINK_CHECKS = {"mailto": _mailto_problem, "tel": _tel_problem}
+
+
 @dataclass
 class Choice(Kind):
     values: Collection[str]
@@ -199,11 +234,11 @@ class Choice(Kind):
         return "one of: " + ", ".join(self.values)
 
     def check(self, value, path, ctx):
-        if value in self.values:
+        if isinstance(value, str) and value in self.values:
             return value
         ctx.report(
             path,
-            f"'{value}' is not allowed",
+            f"{_quoted(value)} is not allowed",
             _did_you_mean(value, self.values, "use one of: " + ", ".join(self.values)),
         )
         return MISSING
@@ -225,7 +260,7 @@ class TaxonomyTerm(Kind):
             return value
         ctx.report(
             path,
-            f"'{value}' is not a known {self.taxonomy[:-1]}",
+            f"{_quoted(value)} is not a known {self.taxonomy[:-1]}",
             _did_you_mean(value, terms, f"use an id from data/{self.taxonomy}.yml"),
         )
         return MISSING
@@ -295,15 +330,7 @@ class Record(Kind):
         failed = False
         for key in value:
             if key not in known:
-                ctx.report(
-                    path + (str(key),),
-                    "unknown field",
-                    _did_you_mean(
-                        key,
-                        known,
-                        "remove it, or check the spelling; fields are: " + ", ".join(known),
-                    ),
-                )
+                ctx.report(path + (str(key),), "unknown field", _unknown_field_hint(key, known))
                 failed = True
         for f in self.fields:
             if value.get(f.name) is None:
@@ -328,7 +355,24 @@ class Record(Kind):
         return cleaned
 
 
+def _unknown_field_hint(key: Any, known: Collection[str]) -> str:
+    cleaned = "".join(c for c in str(key) if not is_invisible(c)).strip()
+    if cleaned in known:
+        return f"the name has a character you cannot see in it: retype it as '{cleaned}'"
+    fields = "remove it, or check the spelling; fields are: " + ", ".join(known)
+    return _did_you_mean(key, known, fields)
+
+
+def _quoted(value: Any) -> str:
+    """A value as a message shows it: text in quotes, anything else by what it is."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return f"'{value}'"
+    return _describe(value)
+
+
 def _did_you_mean(value: Any, choices, otherwise: str) -> str:
+    if isinstance(value, list | dict):
+        return f"write a single value, not {_describe(value)}: {otherwise}"
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else otherwise
 

@@ -179,7 +179,10 @@ def _record_lines(
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             line = offset + key_node.start_mark.line
-            if key in seen:
+            # A merge key (`<<: *base`) brings in keys written elsewhere, which this mapping's
+            # own keys override, as YAML says: only two of its own keys are a duplicate.
+            own = node.start_mark.index <= key_node.start_mark.index <= node.end_mark.index
+            if key in seen and own:
                 problems.append(
                     Problem(
                         shown_as,
@@ -189,7 +192,8 @@ def _record_lines(
                         "keep one of them",
                     )
                 )
-            seen.add(key)
+            if own:
+                seen.add(key)
             doc.lines[path + (key,)] = line
             _record_lines(value_node, path + (key,), doc, offset, shown_as, problems, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
+from act import repository
 from act.collections import load_collections
+from act.content.body import Link, anchors, body_findings, links, mask_code
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
@@ -18,6 +21,18 @@ from act.taxonomies import Taxonomies, load_taxonomies
 from act.yamlfile import YamlDocument, parse_yaml, read_text
 
 _FRONT_MATTER = YAMLHandler()
+MAX_SLUG = 80
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What other checks need to know of a Markdown file after it has been read: where its
+    body starts in the file, its links and the anchors it offers."""
+
+    shown: str
+    body_line: int  # the file line of the body's first line
+    links: tuple[Link, ...] = ()
+    anchors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -28,6 +43,8 @@ class Catalogue:
     taxonomies: Taxonomies = field(default_factory=Taxonomies)
     collections: dict[str, list[dict]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, PageFacts] = field(default_factory=dict)  # by src_uri, every .md read
+    files: set[str] = field(default_factory=set)  # src_uri of every file in content/
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,34 +72,49 @@ def check_content(
     whose text, taxonomies and date have not changed since the last call."""
     taxonomies, problems = load_taxonomies(data_dir, shown_path)
     collections, more = load_collections(data_dir, shown_path)
-    catalogue = Catalogue(taxonomies=taxonomies, collections=collections, problems=problems + more)
+    files, links = repository.walk(content_dir, shown_path)
+    catalogue = Catalogue(
+        taxonomies=taxonomies,
+        collections=collections,
+        problems=problems + more + links + repository.link_problems([data_dir], shown_path),
+        files={f.relative_to(content_dir).as_posix() for f in files},
+    )
     names = taxonomies.names()
     if cache is not None and cache.get("context") != (today, names):
         cache.clear()
         cache["context"] = (today, names)
     first_file_of: dict[str, str] = {}
     with_directives: list[tuple[str, str]] = []
-    for path in sorted(content_dir.rglob("*.md")):
+    for path in files:
+        shown = shown_path(path)
+        other = repository.other_markdown_problem(path, shown)
+        if other:
+            catalogue.problems.append(other)
+        if path.suffix != ".md":
+            continue
         src_uri = path.relative_to(content_dir).as_posix()
-        text, file_problems = read_text(path, shown_path(path))
-        if text is not None:
-            key = (src_uri, shown_path(path), text)
-            if cache is None or key not in cache:
-                checked = check_text(text, key[1], src_uri, names, today)
-                if cache is not None:
-                    cache[key] = checked
-            entry, file_problems = checked if cache is None else cache[key]
-            if "act:listing" in text:
-                with_directives.append((text, shown_path(path)))
+        text, file_problems = read_text(path, shown)
         catalogue.problems.extend(file_problems)
         if text is None:
             continue
+        key = (src_uri, shown, text)
+        checked = cache.get(key) if cache is not None else None
+        if checked is None:
+            checked = check_text(text, shown, src_uri, names, today)
+            if cache is not None:
+                cache[key] = checked
+        entry, file_problems, facts = checked
+        catalogue.problems.extend(file_problems)
+        if facts is not None:
+            catalogue.pages[src_uri] = facts
+        if "act:listing" in text:
+            with_directives.append((text, shown))
         if entry is None or not entry.section:
             continue
         if entry.url in first_file_of:
             catalogue.problems.append(
                 Problem(
-                    shown_path(path),
+                    shown,
                     1,
                     "",
                     f"slug '{entry.slug}' is already used by "
@@ -91,7 +123,7 @@ def check_content(
                 )
             )
             continue
-        first_file_of[entry.url] = shown_path(path)
+        first_file_of[entry.url] = shown
         catalogue.entries.append(entry)
     # Listing directives are checked once every filter value (topics, tags...) is known.
     words = vocabulary(catalogue)
@@ -115,17 +147,19 @@ def check_file(
     text, problems = read_text(path, shown_path(path))
     if text is None:
         return None, problems
-    return check_text(text, shown_path(path), src_uri, taxonomies, today)
+    entry, problems, _ = check_text(text, shown_path(path), src_uri, taxonomies, today)
+    return entry, problems
 
 
 def check_text(
     text: str, shown: str, src_uri: str, taxonomies: dict[str, dict[str, str]], today: date
-) -> tuple[Entry | None, list[Problem]]:
-    """Check the text of one content file (see check_file)."""
+) -> tuple[Entry | None, list[Problem], PageFacts | None]:
+    """Check the text of one content file (see check_file); also returns its PageFacts."""
     kind = entry_type(src_uri)
-    doc, problems = _front_matter(text, shown, kind)
+    doc, body_start, problems = _front_matter(text, shown, kind)
     if doc is None:
-        return None, problems
+        return None, problems, None
+    body_line = text.count("\n", 0, body_start) + 1
     ctx = Context(doc, shown, taxonomies, problems)
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
@@ -140,9 +174,34 @@ def check_text(
             )
         )
         data = MISSING
+    elif len(slug) > MAX_SLUG:
+        ctx.problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                f"file name is {len(slug)} characters long; web addresses stay under {MAX_SLUG}",
+                "shorten the file name to the title's first few words",
+            )
+        )
+        data = MISSING
+    masked = mask_code(text[body_start:])
+    facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked))
+    for finding in body_findings(masked):
+        ctx.problems.append(
+            Problem(shown, body_line - 1 + finding.line, "body", finding.message, finding.hint)
+        )
     if data is MISSING or any(p.is_error for p in ctx.problems):
-        return None, ctx.problems
+        return None, ctx.problems, facts
     entry = kind(src_uri, slug, data)
+    published = data.get("published")
+    if published and published > today:
+        ctx.report(
+            ("published",),
+            f"{published} is in the future",
+            "use today's date or an earlier one; to hold a page back, use draft: true",
+        )
+        return None, ctx.problems, facts
     if kind.section and entry.review_due(today):
         ctx.report(
             ("review_by",),
@@ -150,52 +209,65 @@ def check_text(
             "check the page is still right, then move review_by on",
             Severity.WARNING,
         )
-    return entry, ctx.problems
+    return entry, ctx.problems, facts
 
 
 def _front_matter(
     text: str, shown: str, kind: type[Entry]
-) -> tuple[YamlDocument | None, list[Problem]]:
+) -> tuple[YamlDocument | None, int, list[Problem]]:
+    """The front matter, the offset in `text` where the body starts, and any problems."""
     if not text.strip():
         if kind.section:
-            return None, [
-                Problem(
-                    shown,
-                    1,
-                    "",
-                    "the file is empty",
-                    f"start with front matter; `act new {kind.kind} --title ...` "
-                    "writes a correct one",
-                )
-            ]
-        return YamlDocument({}), []
+            return (
+                None,
+                0,
+                [
+                    Problem(
+                        shown,
+                        1,
+                        "",
+                        "the file is empty",
+                        f"start with front matter; `act new {kind.kind} --title ...` "
+                        "writes a correct one",
+                    )
+                ],
+            )
+        return YamlDocument({}), 0, []
     if not _FRONT_MATTER.detect(text):
         if kind.section:
-            return None, [
+            return (
+                None,
+                0,
+                [
+                    Problem(
+                        shown,
+                        1,
+                        "",
+                        "front matter is missing",
+                        "start the file with a line of three dashes (---), the fields, "
+                        "then another ---",
+                    )
+                ],
+            )
+        return YamlDocument({}), 0, []
+    boundaries = list(itertools.islice(_FRONT_MATTER.FM_BOUNDARY.finditer(text), 2))
+    if len(boundaries) < 2:
+        return (
+            None,
+            0,
+            [
                 Problem(
                     shown,
                     1,
                     "",
-                    "front matter is missing",
-                    "start the file with a line of three dashes (---), the fields, "
-                    "then another ---",
+                    "front matter is not closed",
+                    "add a line of three dashes (---) after the last field",
                 )
-            ]
-        return YamlDocument({}), []
-    try:
-        yaml_text, _body = _FRONT_MATTER.split(text)
-    except ValueError:
-        return None, [
-            Problem(
-                shown,
-                1,
-                "",
-                "front matter is not closed",
-                "add a line of three dashes (---) after the last field",
-            )
-        ]
-    # The split text starts with the newline that ends the opening ---, so its line 0 is line 1.
+            ],
+        )
+    yaml_text = text[boundaries[0].end() : boundaries[1].start()]
+    # The YAML starts with the newline that ends the opening ---, so its line 0 is line 1.
     doc, problems = parse_yaml(yaml_text, shown, first_line=1)
     if doc is not None and doc.value is None:
         doc.value = {}
-    return doc, problems
+    return doc, boundaries[1].end(), problems

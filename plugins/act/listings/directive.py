@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 
 from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
+from act.content.body import line_at, mask_code
 from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
 from act.problems import Problem
 
-DIRECTIVE = re.compile(r"<!--\s*act:listing\b(?P<args>.*?)-->", re.S)
+DIRECTIVE = re.compile(r"<!--\s*act:listing\b(?P<args>(?:(?!<!--).)*?)-->", re.S)
+# An opening with no --> before the next comment or the end.
+UNCLOSED = re.compile(r"<!--\s*act:listing\b(?!(?:(?!<!--).)*?-->)", re.S)
 ARGUMENT = re.compile(r"(?P<key>[a-z_]+)=(?P<value>\"[^\"]*\"|[^\s\"]+)")
 
 # source -> the fields it can be filtered by (besides limit and order)
@@ -42,8 +45,19 @@ def find_directives(
     """
     directives: list[Directive] = []
     problems: list[Problem] = []
-    for match in DIRECTIVE.finditer(markdown):
-        line = markdown.count("\n", 0, match.start()) + 1
+    masked = mask_code(markdown)  # a directive shown in code is an example, not a listing
+    for match in UNCLOSED.finditer(masked):
+        problems.append(
+            Problem(
+                shown_as,
+                line_at(masked, match.start()),
+                "act:listing",
+                "the listing is not closed, so it would be shown as text",
+                "end it with -->, like <!-- act:listing source=articles -->",
+            )
+        )
+    for match in DIRECTIVE.finditer(masked):
+        line = line_at(masked, match.start())
 
         def problem(field: str, message: str, hint: str, line=line) -> None:
             problems.append(Problem(shown_as, line, field, message, hint))

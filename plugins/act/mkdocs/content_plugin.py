@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
+from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -12,12 +13,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
 from act.builddate import BuildDateError, build_date
-from act.content.checker import Catalogue, check_content
+from act.content.body import unsafe_html
+from act.content.checker import Catalogue, check_content, shown_path
 from act.listings.pages import long_date
+from act.mkdocs.safe import head_meta, template_names
 from act.problems import format_report
+from act.repository import link_problems
 
 log = get_plugin_logger(__name__)
-OUR_TEMPLATES = ("partials/act/", "fragments/act/")
 
 
 class ContentConfig(Config):
@@ -51,6 +54,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         except BuildDateError as err:
             raise PluginError(str(err)) from None
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        # Before MkDocs walks docs_dir: it follows links, and a link loop would never end.
+        roots = [Path(config.docs_dir), self.data_dir]
+        if config.theme.custom_dir:
+            roots.append(Path(config.theme.custom_dir))
+        links = link_problems(roots, shown_path)
+        if links:
+            raise PluginError(
+                "The build only reads files that are in the repository. Fix these:\n"
+                + format_report(links)
+            )
         config.watch.append(str(self.data_dir))
 
     # Runs before the listings plugin (priority 0), which reads the catalogue made here.
@@ -84,10 +97,33 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             file.inclusion = InclusionLevel.DRAFT if entry.is_draft else InclusionLevel.NOT_IN_NAV
         return files
 
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material prints these from page.meta into <head> without escaping them.
+        page.meta = head_meta(page.meta, self.entries_by_uri.get(page.file.src_uri))
+        return markdown
+
+    # Before act/listings puts its listings in place of their markers: only what was written
+    # in the page is checked.
+    @event_priority(50)
+    def on_page_content(self, html, page, config, files):
+        if page.file.generated_by is None:
+            findings = unsafe_html(html)
+            if findings:
+                raise PluginError(
+                    f"{page.file.src_uri}: the page would contain "
+                    + "; ".join(sorted({f.message for f in findings}))
+                    + ". Run `act check` to see the line."
+                )
+        # Every template, Material's included, then prints the title escaped.
+        page.meta["title"] = escape(page.title or "")
+        return html
+
     def on_env(self, env, config, files):
         env.filters["long_date"] = long_date
-        # Our templates escape by default; Material's own keep MkDocs' setting (off).
-        env.autoescape = lambda name: bool(name) and name.startswith(OUR_TEMPLATES)
+        # Our templates escape by default; Material's own keep MkDocs' setting (off), and get
+        # page values already escaped (on_page_markdown, on_page_content).
+        ours = template_names(config.theme.custom_dir)
+        env.autoescape = lambda name: name in ours
         if self.compiled_templates is not None:
             env.bytecode_cache = self.compiled_templates
         return env

@@ -17,11 +17,13 @@ from act.listings import queries
 from act.listings.directive import find_directives, vocabulary
 from act.listings.pages import ListingPage, ListingRenderer
 from act.mkdocs.nav import nav_paths
+from act.mkdocs.safe import plain
 from act.problems import format_report
 from act.publishing import feeds, open_data, structured_data
 from act.publishing.site import LICENCE, LICENCE_URL, Site
 
 BODY_PLACEHOLDER = "<!-- act-generated-listing-body -->"
+LISTING_MARKER = "<!-- act-listing-{} -->"
 # A section's breadcrumb parent when its pages live outside the section's own folder.
 SECTION_OF = {"topics": "prepare/"}
 
@@ -41,6 +43,7 @@ class ListingsPlugin(BasePlugin):
         self.source_files: dict[str, str] = {}
         self.bodies: dict[str, str] = {}
         self.titles: dict[str, str] = {}
+        self.listings: dict[str, list[str]] = {}  # src_uri -> rendered act:listing blocks
 
     def on_files(self, files, config):
         content = config.plugins["act/content"]
@@ -97,12 +100,18 @@ class ListingsPlugin(BasePlugin):
         directives, problems = find_directives(markdown, shown, self.vocabulary)
         if problems:
             raise PluginError("A listing directive is wrong:\n" + format_report(problems))
+        # Each listing is a marker until the page is rendered: its HTML skips Markdown, and
+        # act/content checks the page's own HTML without it.
+        listings = self.listings[page.file.src_uri] = []
         for directive in reversed(directives):
-            html = self.renderer.render_directive(directive, page.file.url)
-            markdown = f"{markdown[: directive.start]}\n\n{html}\n\n{markdown[directive.end :]}"
+            listings.append(self.renderer.render_directive(directive, page.file.url))
+            marker = LISTING_MARKER.format(len(listings) - 1)
+            markdown = f"{markdown[: directive.start]}\n\n{marker}\n\n{markdown[directive.end :]}"
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        for n, listing in enumerate(self.listings.pop(page.file.src_uri, [])):
+            html = html.replace(LISTING_MARKER.format(n), listing, 1)
         body = self.bodies.get(page.file.src_uri)
         return html.replace(BODY_PLACEHOLDER, body, 1) if body is not None else html
 
@@ -110,7 +119,7 @@ class ListingsPlugin(BasePlugin):
         # Section titles for breadcrumbs, including sections other plugins generate (Get help).
         for file in files.documentation_pages():
             if file.page is not None and file.page.title:
-                self.titles.setdefault(file.page.url, file.page.title)
+                self.titles.setdefault(file.page.url, plain(file.page.title))
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -141,7 +150,7 @@ class ListingsPlugin(BasePlugin):
         if url and section != url and section in self.titles:
             trail.append((self.titles[section], section))
         if url:
-            trail.append((page.title or site.name, url))
+            trail.append((plain(page.title) or site.name, url))
         blocks.append(structured_data.breadcrumbs(site, trail))
         return blocks
 

@@ -1,0 +1,311 @@
+"""What a page's Markdown body may contain, read from its source so problems have lines.
+
+A body is untrusted input (every pull request is built with secrets in the environment):
+raw HTML is limited to an allow-list of elements and attributes, links use safe schemes,
+images come from this site, and links inside the site point at files that exist. Code is
+left alone: Markdown shows it as text. The build checks the rendered HTML again with the same
+allow-list (`unsafe_html`), so nothing that slips past a source scan reaches a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify as _slugify
+
+# Elements Markdown and its extensions write, and the few a writer might add by hand.
+ALLOWED_ELEMENTS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    ]
+)
+ALLOWED_ATTRIBUTES = frozenset(
+    [
+        "alt",
+        "cite",
+        "class",
+        "colspan",
+        "datetime",
+        "dir",
+        "headers",
+        "height",
+        "href",
+        "id",
+        "lang",
+        "markdown",
+        "open",
+        "reversed",
+        "rowspan",
+        "scope",
+        "span",
+        "src",
+        "start",
+        "title",
+        "type",
+        "width",
+    ]
+)
+URL_ATTRIBUTES = frozenset(("href", "src", "cite"))
+LINK_SCHEMES = frozenset(("https", "http", "mailto", "tel"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something wrong in a body: its line in the body, what it is and how to fix it."""
+
+    line: int
+    message: str
+    hint: str
+
+
+def mask_code(markdown: str) -> str:
+    """The text with every code span and fenced or indented code block blanked out (newlines
+    kept, so offsets and lines stay the same): what is in code is shown, not run."""
+    chars = list(markdown)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    for match in _FENCED.finditer(markdown):
+        blank(match.start(), match.end())
+    text = "".join(chars)
+    for match in _INDENTED.finditer(text):
+        blank(match.start(), match.end())
+    text = "".join(chars)
+    for match in _CODE_SPAN.finditer(text):
+        blank(match.start(), match.end())
+    return "".join(chars)
+
+
+_FENCED = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=indent)(?P=fence)[ \t]*$|\Z)",
+    re.M | re.S,
+)
+# An indented block after a blank line that is not inside a list (whose items indent too).
+_INDENTED = re.compile(r"(?:\A|\n[ \t]*\n)((?:(?:    |\t)(?![ \t]*[-*+] |\d+\. )[^\n]*\n?)+)")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+
+
+def line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def url_problem(url: str, attribute: str) -> tuple[str, str] | None:
+    """Why a URL in a body is refused, or None. Images (src) must come from this site: a
+    picture from another site is a request to it from every reader."""
+    cleaned = "".join(c for c in url if c > " ").lower()  # browsers ignore these in a scheme
+    scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
+    if scheme and scheme not in LINK_SCHEMES:
+        return (
+            f"a link starting '{scheme}:' is not allowed",
+            "link to a web page (https://...), an e-mail address (mailto:) or a phone (tel:)",
+        )
+    if attribute == "src" and (scheme or cleaned.startswith("//")):
+        return (
+            "images must come from this site, not from another website",
+            "save the image in content/ beside the page and link to it by its file name",
+        )
+    return None
+
+
+class _HtmlScan(HTMLParser):
+    """Collects raw HTML that is not allowed, with the line of each (HTMLParser counts lines)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+
+    def handle_starttag(self, tag, attrs):
+        self._element(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._element(tag, attrs)
+
+    def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag not in ALLOWED_ELEMENTS:
+            self.findings.append(
+                Finding(
+                    line,
+                    f"the HTML element <{tag}> is not allowed in content",
+                    "write it in Markdown, or remove it; scripts, frames, forms and styles "
+                    "belong in the site's templates (overrides/), where they are reviewed",
+                )
+            )
+        for name, value in attrs:
+            if name not in ALLOWED_ATTRIBUTES and not name.startswith("aria-"):
+                self.findings.append(
+                    Finding(
+                        line,
+                        f"the HTML attribute {name}= on <{tag}> is not allowed in content",
+                        "remove it; event handlers and styles are not allowed, and the "
+                        "attributes allowed are: " + ", ".join(sorted(ALLOWED_ATTRIBUTES)),
+                    )
+                )
+            elif name in URL_ATTRIBUTES and value:
+                problem = url_problem(value, name)
+                if problem:
+                    self.findings.append(Finding(line, *problem))
+
+
+def unsafe_html(html: str) -> list[Finding]:
+    """Every element, attribute and URL in `html` outside the allow-lists."""
+    scan = _HtmlScan()
+    scan.feed(html)
+    scan.close()
+    return scan.findings
+
+
+# [text](url "title"), ![alt](url), [ref]: url, and {: attr=value } from attr_list.
+_INLINE_LINK = re.compile(r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^\s)>]*)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.M)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attrs>[^{}\n]*?)[ \t]*\}")
+_ATTR = re.compile(r"(?P<name>[A-Za-z_:][-\w:.]*)\s*=")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image in a body: its target as written and its line."""
+
+    url: str
+    line: int
+    image: bool
+
+
+def links(masked: str) -> Iterator[Link]:
+    """Every Markdown link and image, and every href and src in raw HTML, with its line."""
+    for match in _INLINE_LINK.finditer(masked):
+        yield Link(match["url"], line_at(masked, match.start()), bool(match["image"]))
+    for match in _REFERENCE.finditer(masked):
+        yield Link(match["url"], line_at(masked, match.start()), False)
+    for match in re.finditer(
+        r"\b(?P<attr>href|src)\s*=\s*(?P<q>[\"']?)(?P<url>[^\"'\s>]*)", masked
+    ):
+        if "<" in masked[masked.rfind("\n", 0, match.start()) + 1 : match.start()]:
+            yield Link(match["url"], line_at(masked, match.start()), match["attr"] == "src")
+
+
+_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|(?:mailto:)?[^<>@\s:/]+@[^<>\s]+)>", re.I)
+
+
+def body_findings(masked: str) -> list[Finding]:
+    """Raw HTML, link schemes, images and attribute lists that a body (with its code masked
+    by `mask_code`) may not contain."""
+    # <https://...> and <name@example.org> are Markdown's autolinks, not HTML.
+    findings = unsafe_html(_AUTOLINK.sub(lambda m: " " * len(m[0]), masked))
+    for link in links(masked):
+        problem = url_problem(link.url, "src" if link.image else "href")
+        if problem:
+            findings.append(Finding(link.line, *problem))
+    for match in _ATTR_LIST.finditer(masked):
+        for attr in _ATTR.finditer(match["attrs"]):
+            name = attr["name"].lower()
+            if name not in ALLOWED_ATTRIBUTES and not name.startswith("aria-"):
+                findings.append(
+                    Finding(
+                        line_at(masked, match.start()),
+                        f"the attribute {name}= in {{...}} is not allowed in content",
+                        "remove it; only ids, classes and plain attributes such as title are "
+                        "allowed",
+                    )
+                )
+    return findings
+
+
+def local_target(url: str) -> tuple[str, str] | None:
+    """(path, fragment) of a link inside the site, or None for other sites, e-mail and phone."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("//"):
+        return None
+    return unquote(parts.path), parts.fragment
+
+
+def anchors(masked: str) -> frozenset[str]:
+    """The ids a page's headings and raw HTML give it, as the toc extension makes them."""
+    found: set[str] = set()
+    for match in _HEADING.finditer(masked):
+        text, explicit = match["text"] or match["setext"], match["id"] or match["setext_id"]
+        if explicit:
+            found.add(explicit)
+            continue
+        slug = _slugify(_plain_heading(text), "-")
+        unique, n = slug, 0
+        while unique in found:
+            n += 1
+            unique = f"{slug}_{n}"
+        found.add(unique)
+    found.update(re.findall(r"<[^>]*\bid\s*=\s*[\"']?([^\"'\s>]+)", masked))
+    return frozenset(found)
+
+
+_HEADING = re.compile(
+    r"^#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*#(?P<id>[-\w]+)[^}]*\})?[ \t#]*$"
+    r"|^(?P<setext>[^\n]+?)(?:[ \t]*\{[^}]*#(?P<setext_id>[-\w]+)[^}]*\})?[ \t]*\n(?:=+|-+)[ \t]*$",
+    re.M,
+)
+
+
+def _plain_heading(text: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their text
+    return re.sub(r"<[^>]+>|[*_`]", "", text)
