@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from act.addresses import site_problems
 from act.builddate import BuildDateError, build_date
 from act.charities.cli import add_charities_command, charity_data_problems
 from act.cli_options import add_site_options
@@ -52,9 +53,14 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    catalogue = check_content(args.content, args.data, build_date())
+    today = build_date()
+    catalogue = check_content(args.content, args.data, today)
     _, charity_problems = charity_data_problems(args.data)
-    problems = catalogue.problems + charity_problems
+    problems = (
+        catalogue.problems
+        + charity_problems
+        + site_problems(catalogue, args.data, args.content, today)
+    )
     if problems:
         print(format_report(problems))
     errors = sum(p.is_error for p in problems)

@@ -177,7 +177,7 @@ class Url(Kind):
         url = value.strip()
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme in self.also:
-            problem = _LINK_CHECKS[scheme](url)
+            problem = _LINK_CHECKS[scheme](url) if scheme in _LINK_CHECKS else None
             if problem:
                 ctx.report(path, f"'{url}' {problem[0]}", problem[1])
                 return MISSING

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -108,91 +109,116 @@ class ListingRenderer:
 
     def pages(self) -> list[ListingPage]:
         """Every listing page of the site, computed once per build."""
-        catalogue, today = self.catalogue, self.today
-        page = self._page
-        pages = [
-            page(
-                "prepare/index.md",
-                "Prepare",
-                "Advice on getting ready for emergencies and what to do when one happens.",
-                "content/prepare/",
-                "prepare.html",
-                topics=[
-                    (t, queries.articles(catalogue, t["id"])) for t in catalogue.taxonomies.topics
-                ],
-            ),
-            page(
-                "volunteer/index.md",
-                "Volunteer",
-                "Volunteering opportunities in public safety across the UK.",
-                "content/volunteer/",
-                "opportunities.html",
-                items=queries.open_opportunities(catalogue, today),
-                regions=catalogue.taxonomies.regions,
-            ),
-            page(
-                "reserves/index.md",
-                "Join a reserve",
-                "Which reserve suits me? Compare the "
-                "emergency-service reserves and volunteer emergency roles.",
-                "content/reserves/",
-                "reserves.html",
-                items=queries.reserves(catalogue),
-            ),
-            page(
-                "programmes/index.md",
-                "Programmes",
-                "The community programme ACT is part of, and how to take part.",
-                "data/programmes.yml",
-                "programmes.html",
-                search_type="programme",
-                items=catalogue.collections.get("programmes", []),
-            ),
-            page(
-                "projects/index.md",
-                "Projects",
-                "Projects made by volunteers to help with public safety problems.",
-                "data/showcase.yml",
-                "projects.html",
-                items=catalogue.collections.get("showcase", []),
-            ),
+        return [
+            ListingPage(
+                spec.src_uri,
+                spec.title,
+                spec.summary,
+                self.render(spec.fragment, _url_of(spec.src_uri), **spec.context()),
+                spec.source_file,
+                spec.search_type,
+            )
+            for spec in listing_pages(self.catalogue, self.today)
         ]
-        for topic in catalogue.taxonomies.topics:
-            pages.append(
-                page(
-                    f"topics/{topic['id']}.md",
-                    topic["name"],
-                    topic.get("description") or topic["name"],
-                    "data/topics.yml",
-                    "topic.html",
-                    topic=topic,
-                    items=queries.articles(catalogue, topic["id"]),
-                )
-            )
-        for project in catalogue.collections.get("showcase", []):
-            pages.append(
-                page(
-                    f"projects/{project['id']}.md",
-                    project["name"],
-                    project["what_it_does"],
-                    "data/showcase.yml",
-                    "project.html",
-                    search_type="project",
-                    item=project,
-                )
-            )
-        return pages
 
-    def _page(
-        self,
-        src_uri: str,
-        title: str,
-        summary: str,
-        source_file: str,
-        fragment: str,
-        search_type: str | None = None,
-        **context,
-    ) -> ListingPage:
-        url = ListingPage(src_uri, "", "", "", "").url
-        body = self.render(fragment, url, **context)
-        return ListingPage(src_uri, title, summary, body, source_file, search_type)
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A listing page before it is rendered: enough to know its address and what makes it."""
+
+    src_uri: str
+    title: str
+    summary: str
+    source_file: str  # the file an editor changes to change this page
+    fragment: str
+    context: Callable[[], dict]
+    search_type: str | None = None
+    made_from: str = ""  # the record it shows, for messages: "topic 'flooding'"
+
+
+def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
+    """The listing pages the site makes; their context is computed only when rendered."""
+    specs = [
+        PageSpec(
+            "prepare/index.md",
+            "Prepare",
+            "Advice on getting ready for emergencies and what to do when one happens.",
+            "content/prepare/",
+            "prepare.html",
+            lambda: {
+                "topics": [
+                    (t, queries.articles(catalogue, t["id"])) for t in catalogue.taxonomies.topics
+                ]
+            },
+        ),
+        PageSpec(
+            "volunteer/index.md",
+            "Volunteer",
+            "Volunteering opportunities in public safety across the UK.",
+            "content/volunteer/",
+            "opportunities.html",
+            lambda: {
+                "items": queries.open_opportunities(catalogue, today),
+                "regions": catalogue.taxonomies.regions,
+            },
+        ),
+        PageSpec(
+            "reserves/index.md",
+            "Join a reserve",
+            "Which reserve suits me? Compare the "
+            "emergency-service reserves and volunteer emergency roles.",
+            "content/reserves/",
+            "reserves.html",
+            lambda: {"items": queries.reserves(catalogue)},
+        ),
+        PageSpec(
+            "programmes/index.md",
+            "Programmes",
+            "The community programme ACT is part of, and how to take part.",
+            "data/programmes.yml",
+            "programmes.html",
+            lambda: {"items": catalogue.collections.get("programmes", [])},
+            search_type="programme",
+        ),
+        PageSpec(
+            "projects/index.md",
+            "Projects",
+            "Projects made by volunteers to help with public safety problems.",
+            "data/showcase.yml",
+            "projects.html",
+            lambda: {"items": catalogue.collections.get("showcase", [])},
+        ),
+    ]
+    for topic in catalogue.taxonomies.topics:
+        specs.append(
+            PageSpec(
+                f"topics/{topic['id']}.md",
+                topic["name"],
+                topic.get("description") or topic["name"],
+                "data/topics.yml",
+                "topic.html",
+                lambda topic=topic: {
+                    "topic": topic,
+                    "items": queries.articles(catalogue, topic["id"]),
+                },
+                made_from=f"topic '{topic['id']}'",
+            )
+        )
+    for project in catalogue.collections.get("showcase", []):
+        specs.append(
+            PageSpec(
+                f"projects/{project['id']}.md",
+                project["name"],
+                project["what_it_does"],
+                "data/showcase.yml",
+                "project.html",
+                lambda project=project: {"item": project},
+                search_type="project",
+                made_from=f"project '{project['id']}'",
+            )
+        )
+    return specs
+
+
+def _url_of(src_uri: str) -> str:
+    return ListingPage(src_uri, "", "", "", "").url

@@ -45,9 +45,8 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
         nav_pages = nav_paths(config.nav)
+        # act/content has made sure no hand-written page has one of these addresses.
         for page in get_help_pages(directory, env):
-            if files.get_file_from_path(page.src_uri):
-                continue  # a hand-written page of the same name wins
             inclusion = (
                 InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
             )

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
+from act.addresses import site_problems
 from act.builddate import BuildDateError, build_date
 from act.content.body import unsafe_html
 from act.content.checker import Catalogue, check_content, shown_path
@@ -69,9 +70,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Runs before the listings plugin (priority 0), which reads the catalogue made here.
     @event_priority(50)
     def on_files(self, files, config):
-        self.catalogue = check_content(
-            Path(config.docs_dir), self.data_dir, self.today, cache=self.check_cache
-        )
+        docs = Path(config.docs_dir)
+        self.catalogue = check_content(docs, self.data_dir, self.today, cache=self.check_cache)
+        self.catalogue.problems += site_problems(self.catalogue, self.data_dir, docs, self.today)
         if self.catalogue.errors:
             raise PluginError(
                 "Content check failed. Fix these and build again:\n"
