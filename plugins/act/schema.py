@@ -175,6 +175,14 @@ class Url(Kind):
             )
             return MISSING
         url = value.strip()
+        if _NOT_IN_URLS.search(url):
+            ctx.report(
+                path,
+                f"'{url}' has a space or a character that a web address cannot contain",
+                'copy the address again from the browser\'s address bar (" < > { } | \\ ^ and '
+                "` must be written as %22 %3C %3E ...)",
+            )
+            return MISSING
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme in self.also:
             problem = _LINK_CHECKS[scheme](url) if scheme in _LINK_CHECKS else None
@@ -195,6 +203,7 @@ class Url(Kind):
         return url
 
 
+_NOT_IN_URLS = re.compile(r'[\s"<>{}|\\^`\x00-\x1f\x7f]')
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _SUBJECT = re.compile(r"^subject=[^&=]*$")
 _PHONE = re.compile(r"^\+?[0-9]{3,15}$")

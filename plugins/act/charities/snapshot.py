@@ -295,6 +295,8 @@ def parse_snapshot(text: str, shown_as: str) -> tuple[Snapshot | None, list[Prob
         return None, [
             Problem(shown_as, err.lineno, "", f"not valid JSON: {err.msg}", _REBUILD_HINT)
         ]
+    except RecursionError:
+        return None, [Problem(shown_as, 1, "", "the JSON is nested too deeply", _REBUILD_HINT)]
     ctx = Context(YamlDocument(value), shown_as)
     data = SNAPSHOT.check(value, (), ctx)
     numbers = [c["number"] for c in data["charities"]] if data is not MISSING else []

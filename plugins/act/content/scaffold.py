@@ -20,7 +20,7 @@ import yaml
 
 from act.builddate import build_date
 from act.cli_options import add_site_options
-from act.content.checker import shown_path
+from act.content.checker import MAX_SLUG, shown_path
 from act.content.types import CONTENT_TYPES, Entry
 from act.schema import (
     Boolean,
@@ -150,6 +150,9 @@ def make_scaffold(
         raise ScaffoldError(f"unknown type '{kind}': use one of {', '.join(TYPE_BY_KIND)}")
     title = " ".join(title.split())
     slug = slugify(title)
+    if len(slug) > MAX_SLUG:  # a web address (and a file name) from the title's first words
+        slug = slug[: slug.rfind("-", 0, MAX_SLUG + 1)] if "-" in slug[:MAX_SLUG] else ""
+        slug = slug or slugify(title)[:MAX_SLUG]
     if not slug:
         raise ScaffoldError(
             "the title needs some letters or numbers: they make the file name and web address"

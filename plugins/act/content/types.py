@@ -26,6 +26,8 @@ from act.schema import (
 )
 
 SUMMARY_LIMIT = 160
+# The page layouts in overrides/ a content page may ask for with `template:`.
+PAGE_TEMPLATES = ("main.html", "plan.html")
 # Each vocabulary maps the value written in front matter to the words shown to readers.
 NATIONS = {
     "england": "England",
@@ -370,7 +372,12 @@ PAGE = Record(
     [
         Field("title", Text(), required=False),
         Field("summary", Text(), required=False),
-        Field("template", Text(), required=False),
+        Field(
+            "template",
+            Choice(PAGE_TEMPLATES),
+            required=False,
+            doc="a page layout from overrides/: " + ", ".join(PAGE_TEMPLATES),
+        ),
         Field(
             "hide",
             ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags"))),

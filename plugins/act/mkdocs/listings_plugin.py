@@ -16,7 +16,7 @@ from act.content.checker import shown_path
 from act.listings import queries
 from act.listings.directive import find_directives, vocabulary
 from act.listings.pages import ListingPage, ListingRenderer
-from act.mkdocs.nav import nav_paths
+from act.mkdocs.nav import content_plugin, nav_paths
 from act.mkdocs.safe import plain
 from act.problems import format_report
 from act.publishing import feeds, open_data, structured_data
@@ -46,7 +46,7 @@ class ListingsPlugin(BasePlugin):
         self.listings: dict[str, list[str]] = {}  # src_uri -> rendered act:listing blocks
 
     def on_files(self, files, config):
-        content = config.plugins["act/content"]
+        content = content_plugin(config, "act/listings")
         self.catalogue = content.catalogue
         self.site = Site(
             config.site_name,
@@ -181,7 +181,11 @@ def _outdate_for_dirty_build(files, config, previous_build: float | None) -> Non
     change to a template, data or mkdocs.yml; pages with a listing directive (the home page)
     always, as they show other pages. (Generated pages are always rebuilt.)"""
     everything = previous_build is None or _changed_since(
-        [config.theme.custom_dir, config.plugins["act/content"].data_dir, config.config_file_path],
+        [
+            config.theme.custom_dir,
+            content_plugin(config, "act/listings").data_dir,
+            config.config_file_path,
+        ],
         previous_build,
     )
     for file in files.documentation_pages(inclusion=lambda _: True):

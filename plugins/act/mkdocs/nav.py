@@ -1,6 +1,8 @@
-"""What the MkDocs adapters need to know about the configured navigation."""
+"""What the MkDocs adapters need to know about the configuration: the nav, the plugins."""
 
 from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
 
 
 def nav_paths(nav) -> set[str]:
@@ -13,3 +15,15 @@ def nav_paths(nav) -> set[str]:
         elif isinstance(value, str):
             found.add(value)
     return found
+
+
+def content_plugin(config, needed_by: str):
+    """The act/content plugin, which the other ACT plugins read the catalogue from; a clear
+    error, not a KeyError, when mkdocs.yml leaves it out."""
+    plugin = config.plugins.get("act/content")
+    if plugin is None:
+        raise PluginError(
+            f"{needed_by} needs the act/content plugin: add '- act/content' under plugins: "
+            "in mkdocs.yml, before it"
+        )
+    return plugin

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from act.mkdocs.nav import content_plugin
 from act.search.facets import TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import SearchIndexError, index_site
 
@@ -55,7 +56,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_page_context(self, context, page, config, nav):
         entry = context.get("act_entry")
         if entry is not None:
-            content = config.plugins["act/content"]
+            content = content_plugin(config, "act/search")
             facets = facets_for_entry(entry, content.catalogue.taxonomies.names(), content.today)
         elif page.file.generated_by or page.is_homepage:
             facets = facets_from_meta(page.meta)  # listings are found through their items
