@@ -175,14 +175,6 @@ class Url(Kind):
             )
             return MISSING
         url = value.strip()
-        if _NOT_IN_URLS.search(url):
-            ctx.report(
-                path,
-                f"'{url}' has a space or a character that a web address cannot contain",
-                'copy the address again from the browser\'s address bar (" < > { } | \\ ^ and '
-                "` must be written as %22 %3C %3E ...)",
-            )
-            return MISSING
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme in self.also:
             problem = _LINK_CHECKS[scheme](url) if scheme in _LINK_CHECKS else None
@@ -199,6 +191,14 @@ class Url(Kind):
                 else f"use an address starting {allowed}"
             )
             ctx.report(path, f"'{url}' is not {what}", hint)
+            return MISSING
+        if _NOT_IN_URLS.search(url):
+            ctx.report(
+                path,
+                f"'{url}' has a character that a web address cannot contain",
+                "copy the address again from the browser's address bar (\" < > { } | \\ ^ and "
+                "` must be written as %22 %3C %3E ...)",
+            )
             return MISSING
         return url
 
