@@ -36,7 +36,12 @@ class Made:
 def made_by_the_site(catalogue: Catalogue, data_dir: Path, today: date) -> list[Made]:
     """Everything the plugins add to the site, in the order they add it."""
     made = [
-        Made(spec.src_uri, spec.source_file + (f" ({spec.made_from})" if spec.made_from else ""))
+        Made(
+            spec.src_uri,
+            f"{spec.source_file} ({spec.made_from})"
+            if spec.made_from
+            else f"the {spec.title} page the site makes from {spec.source_file}",
+        )
         for spec in listing_pages(catalogue, today)
     ]
     made += [

@@ -10,11 +10,11 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from act.problems import Problem, Severity, is_invisible
-from act.yamlfile import Path_, YamlDocument, dotted
+from act.yamlfile import Path_, YamlDocument, dotted, yaml_scalar
 
 MISSING = object()
 
@@ -57,6 +57,10 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, bytes):
+        return "binary data (!!binary)"
+    if isinstance(value, date):
+        return "a date"
     return "nothing" if value is None else type(value).__name__
 
 
@@ -87,9 +91,10 @@ class Integer(Kind):
 
     def check(self, value, path, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
+            found = f"{value}, which has a fraction" if isinstance(value, float) else None
             ctx.report(
                 path,
-                f"expected a whole number, found {_describe(value)}",
+                f"expected a whole number, found {found or _describe(value)}",
                 f"write a number such as {max(self.minimum, 16)}, without quotes",
             )
             return MISSING
@@ -144,6 +149,11 @@ class IsoDate(Kind):
     label = "date (YYYY-MM-DD)"
 
     def check(self, value, path, ctx):
+        if isinstance(value, datetime):
+            ctx.report(path, f"'{value}' has a time as well", "write only the date, YYYY-MM-DD")
+            return MISSING
+        if isinstance(value, date):
+            return value
         text = str(value).strip() if isinstance(value, str | int) else None
         if text and _ISO_DATE.match(text):
             try:
@@ -182,7 +192,7 @@ class Url(Kind):
                 ctx.report(path, f"'{url}' {problem[0]}", problem[1])
                 return MISSING
             return url
-        if scheme != "https" or not re.match(r"^https://[^/\s]+\.[^/\s]+", url) or " " in url:
+        if scheme != "https" or not re.match(r"^https://[^/\s]+\.[^/\s]+", url):
             allowed = " or ".join(["https://"] + [f"{s}:" for s in self.also])
             what = "a secure web address" if not self.also else f"a link starting {allowed}"
             hint = (
@@ -192,10 +202,10 @@ class Url(Kind):
             )
             ctx.report(path, f"'{url}' is not {what}", hint)
             return MISSING
-        if _NOT_IN_URLS.search(url):
+        if _NOT_IN_URLS.search(url) or any(map(is_invisible, url)):
             ctx.report(
                 path,
-                f"'{url}' has a character that a web address cannot contain",
+                f"'{url}' has a space or a character that a web address cannot contain",
                 "copy the address again from the browser's address bar (\" < > { } | \\ ^ and "
                 "` must be written as %22 %3C %3E ...)",
             )
@@ -339,16 +349,19 @@ class Record(Kind):
         failed = False
         for key in value:
             if key not in known:
-                ctx.report(path + (str(key),), "unknown field", _unknown_field_hint(key, known))
+                name = key if isinstance(key, str) else yaml_scalar(key)
+                ctx.report(path + (name,), "unknown field", _unknown_field_hint(name, known))
                 failed = True
         for f in self.fields:
             if value.get(f.name) is None:
                 if f.required:
                     example = f" like `{f.name}: {f.example}`" if f.example else ""
+                    written = f.name in value
                     ctx.report(
                         path + (f.name,),
-                        "required field is missing",
-                        f"add a line{example}" + (f" ({f.doc})" if f.doc else ""),
+                        "has no value" if written else "required field is missing",
+                        ("write the value after the colon" if written else f"add a line{example}")
+                        + (f" ({f.doc})" if f.doc else ""),
                     )
                     failed = True
                 else:

@@ -70,7 +70,9 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     except OSError as err:
         return None, [Problem(shown_as, 1, "", f"cannot read the file: {err.strerror}")]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
+        # Old Mac line endings (CR alone): read as lines, as Markdown does.
+        return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), []
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         return None, [
@@ -99,6 +101,8 @@ def parse_yaml(
         value = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark and "quoted scalar" in (err.context or ""):
+            mark = err.context_mark  # where the quote that is never closed opens
         line = first_line + (mark.line if mark else 0)
         return None, [
             Problem(
@@ -202,6 +206,11 @@ def _record_lines(
             _record_lines(item, path + (index,), doc, offset, shown_as, problems, seen_nodes)
 
 
+def yaml_scalar(value: Any) -> str:
+    """A key that is not text, as YAML writes it: None -> 'null', True -> 'true'."""
+    return yaml.safe_dump(value, default_flow_style=True).removesuffix("\n...\n").strip()
+
+
 def dotted(path: Path_) -> str:
     """('sources', 1, 'url') -> 'sources[1].url'."""
     text = ""
@@ -219,4 +228,10 @@ def _yaml_hint(message: str) -> str:
         return "check the indentation of this line and the one above"
     if "found undefined alias" in message:
         return "remove the '*' or put the text in quotes"
+    if "quoted scalar" in message:
+        return "close the quote on this line, or remove it"
+    if "could not determine a constructor" in message:
+        return "remove the '!' tag: ACT reads plain YAML (text, numbers, lists, mappings)"
+    if "expected <block end>, but found" in message:
+        return "check the indentation, and that every quote on the lines above is closed"
     return "check the indentation, and put text with special characters (: # [ ] { }) in quotes"

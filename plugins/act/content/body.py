@@ -9,6 +9,7 @@ allow-list (`unsafe_html`), so nothing that slips past a source scan reaches a p
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,8 +119,11 @@ class Finding:
 
 
 def mask_code(markdown: str) -> str:
-    """The text with every code span and fenced or indented code block blanked out (newlines
-    kept, so offsets and lines stay the same): what is in code is shown, not run."""
+    """The text with every code span and indented code block blanked out (newlines kept, so
+    offsets and lines stay the same): what is in code is shown, not run. Only what Markdown
+    itself reads as code on this site: fenced code (```) is not enabled in mkdocs.yml, so a
+    fence is text, and a code span never crosses a blank line. The build checks the rendered
+    page too, so a difference here can only make act check stricter than the build."""
     chars = list(markdown)
 
     def blank(start: int, end: int) -> None:
@@ -127,24 +131,17 @@ def mask_code(markdown: str) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
 
-    for match in _FENCED.finditer(markdown):
-        blank(match.start(), match.end())
-    text = "".join(chars)
-    for match in _INDENTED.finditer(text):
-        blank(match.start(), match.end())
+    for match in _INDENTED.finditer(markdown):
+        blank(match.start(1), match.end(1))
     text = "".join(chars)
     for match in _CODE_SPAN.finditer(text):
         blank(match.start(), match.end())
     return "".join(chars)
 
 
-_FENCED = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=indent)(?P=fence)[ \t]*$|\Z)",
-    re.M | re.S,
-)
 # An indented block after a blank line that is not inside a list (whose items indent too).
 _INDENTED = re.compile(r"(?:\A|\n[ \t]*\n)((?:(?:    |\t)(?![ \t]*[-*+] |\d+\. )[^\n]*\n?)+)")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 
 
 def line_at(text: str, offset: int) -> int:
@@ -154,7 +151,8 @@ def line_at(text: str, offset: int) -> int:
 def url_problem(url: str, attribute: str) -> tuple[str, str] | None:
     """Why a URL in a body is refused, or None. Images (src) must come from this site: a
     picture from another site is a request to it from every reader."""
-    cleaned = "".join(c for c in url if c > " ").lower()  # browsers ignore these in a scheme
+    # Browsers decode character references (&#106;) and ignore controls and spaces in a scheme.
+    cleaned = "".join(c for c in html.unescape(url) if c > " ").lower()
     scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
     if scheme and scheme not in LINK_SCHEMES:
         return (
@@ -204,49 +202,74 @@ class _HtmlScan(HTMLParser):
                     )
                 )
             elif name in URL_ATTRIBUTES and value:
-                problem = url_problem(value, name)
+                problem = url_problem(value, "src" if tag == "img" else "href")
                 if problem:
                     self.findings.append(Finding(line, *problem))
 
 
-def unsafe_html(html: str) -> list[Finding]:
-    """Every element, attribute and URL in `html` outside the allow-lists."""
+# Where Python's HTMLParser and browsers part ways (the HTML standard's parsing rules): a
+# comment that browsers end at once (<!-->, <!--->), one ended by --!>, and <![CDATA[ or any
+# other <!...> that browsers end at the first '>'. Refused, so both read the page the same.
+_AMBIGUOUS = re.compile(r"<!--->|<!-->|--!>|<!(?!--|doctype\b)|<\?", re.I)
+
+
+def unsafe_html(text: str) -> list[Finding]:
+    """Every element, attribute and URL in HTML `text` outside the allow-lists."""
+    findings = [
+        Finding(
+            line_at(text, m.start()),
+            f"'{m[0]}' is read differently by browsers and by the checks",
+            "write comments as <!-- text -->, and no <! or <? markup",
+        )
+        for m in _AMBIGUOUS.finditer(text)
+    ]
     scan = _HtmlScan()
-    scan.feed(html)
+    scan.feed(text)
     scan.close()
-    return scan.findings
+    return findings + scan.findings
 
 
-# [text](url "title"), ![alt](url), [ref]: url, and {: attr=value } from attr_list.
-_INLINE_LINK = re.compile(r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^\s)>]*)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.M)
+# [text](url "title"), ![alt](url) (a URL may hold one level of parentheses), [ref]: url,
+# ![alt][ref] and {: attr=value } from attr_list.
+_INLINE_LINK = re.compile(
+    r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>(?:[^\s()<>]|\([^\s()<>]*\))*)"
+)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.M)
+_IMAGE_REFERENCE = re.compile(r"!\[(?P<alt>[^\]]*)\](?:\[(?P<label>[^\]]*)\])?")
+_RAW_LINK = re.compile(r"<[a-zA-Z][^>]*?\b(?P<attr>href|src)\s*=\s*[\"']?(?P<url>[^\"'\s>]*)")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attrs>[^{}\n]*?)[ \t]*\}")
-_ATTR = re.compile(r"(?P<name>[A-Za-z_:][-\w:.]*)\s*=")
+_ATTR = re.compile(r"(?P<name>[A-Za-z_:][-\w:.]*)\s*=\s*(?P<q>[\"']?)(?P<value>[^\"'\s}]*)")
 
 
 @dataclass(frozen=True)
 class Link:
-    """A link or image in a body: its target as written and its line."""
+    """A link or image in a body: its target as written, its line, and whether it is in raw
+    HTML (which the HTML scan checks) rather than Markdown."""
 
     url: str
     line: int
     image: bool
+    raw_html: bool = False
 
 
 def links(masked: str) -> Iterator[Link]:
     """Every Markdown link and image, and every href and src in raw HTML, with its line."""
     for match in _INLINE_LINK.finditer(masked):
         yield Link(match["url"], line_at(masked, match.start()), bool(match["image"]))
+    image_labels = {
+        (m["label"] or m["alt"]).strip().lower() for m in _IMAGE_REFERENCE.finditer(masked)
+    }
     for match in _REFERENCE.finditer(masked):
-        yield Link(match["url"], line_at(masked, match.start()), False)
-    for match in re.finditer(
-        r"\b(?P<attr>href|src)\s*=\s*(?P<q>[\"']?)(?P<url>[^\"'\s>]*)", masked
-    ):
-        if "<" in masked[masked.rfind("\n", 0, match.start()) + 1 : match.start()]:
-            yield Link(match["url"], line_at(masked, match.start()), match["attr"] == "src")
+        image = match["label"].strip().lower() in image_labels
+        yield Link(match["url"], line_at(masked, match.start()), image)
+    for match in _RAW_LINK.finditer(masked):
+        yield Link(match["url"], line_at(masked, match.start()), match["attr"] == "src", True)
 
 
-_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|(?:mailto:)?[^<>@\s:/]+@[^<>\s]+)>", re.I)
+# Markdown's autolinks: <https://...> and <name@example.org>, not HTML elements.
+_AUTOLINK = re.compile(
+    r"<(?:(?:https?|ftp)://[^<>\s\"'`]*|(?:mailto:)?[\w.%+-]+@[A-Za-z0-9.-]+)>", re.I
+)
 
 
 def body_findings(masked: str) -> list[Finding]:
@@ -255,26 +278,32 @@ def body_findings(masked: str) -> list[Finding]:
     # <https://...> and <name@example.org> are Markdown's autolinks, not HTML.
     findings = unsafe_html(_AUTOLINK.sub(lambda m: " " * len(m[0]), masked))
     for link in links(masked):
-        problem = url_problem(link.url, "src" if link.image else "href")
+        problem = None if link.raw_html else url_problem(link.url, "src" if link.image else "")
         if problem:
             findings.append(Finding(link.line, *problem))
     for match in _ATTR_LIST.finditer(masked):
+        line = line_at(masked, match.start())
         for attr in _ATTR.finditer(match["attrs"]):
             name = attr["name"].lower()
             if name not in ALLOWED_ATTRIBUTES and not name.startswith("aria-"):
                 findings.append(
                     Finding(
-                        line_at(masked, match.start()),
+                        line,
                         f"the attribute {name}= in {{...}} is not allowed in content",
                         "remove it; only ids, classes and plain attributes such as title are "
                         "allowed",
                     )
                 )
+            elif name in URL_ATTRIBUTES:
+                problem = url_problem(attr["value"], "src" if name == "src" else "")
+                if problem:
+                    findings.append(Finding(line, *problem))
     return findings
 
 
 def local_target(url: str) -> tuple[str, str] | None:
     """(path, fragment) of a link inside the site, or None for other sites, e-mail and phone."""
+    url = html.unescape(url)
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith("//"):
         return None

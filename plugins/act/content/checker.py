@@ -163,7 +163,7 @@ def check_text(
     ctx = Context(doc, shown, taxonomies, problems)
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
-    if kind.section and not SLUG_PATTERN.match(slug):
+    if not SLUG_PATTERN.match(slug):
         ctx.problems.append(
             Problem(
                 shown,

@@ -71,6 +71,13 @@ def find_directives(
                 "write options as key=value, separated by spaces",
             )
         source = args.pop("source", None)
+        if source is None:
+            problem(
+                "act:listing source",
+                "the listing does not say what to list",
+                "add source= one of: " + ", ".join(SOURCES),
+            )
+            continue
         if source not in SOURCES:
             problem(
                 "act:listing source",
