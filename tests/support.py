@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -63,3 +64,34 @@ def build_edition(site: Path) -> Path:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return site
+
+
+def start_serve(project: Path, args: list[str], log: Path, env: dict) -> subprocess.Popen:
+    """`mkdocs serve` in `project`, its output in `log`, stopped by `stop_serve` with Ctrl+C.
+
+    A shell that starts a command in the background without job control (as CI runners do)
+    makes it ignore Ctrl+C (SIGINT), and children inherit that; Python then does not turn
+    Ctrl+C into KeyboardInterrupt, and `mkdocs serve` would not stop. The server is started
+    with SIGINT's default action, as it has when someone runs `make serve` in a terminal."""
+    with log.open("w") as output:
+        return subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", *args],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+
+
+def stop_serve(server: subprocess.Popen, log: Path) -> None:
+    """Ctrl+C, as a person stops `make serve`; it must stop at once and cleanly."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        log_tail = log.read_text()[-3000:]
+        raise AssertionError(f"mkdocs serve did not stop on Ctrl+C:\n{log_tail}") from None
+    assert server.returncode == 0, log.read_text()[-3000:]

@@ -5,16 +5,14 @@ to a template or to data."""
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from support import BIN, FIXTURE_BUILD_DATE, make_project
+from support import FIXTURE_BUILD_DATE, make_project, start_serve, stop_serve
 
 SECONDS = 60
 
@@ -51,25 +49,13 @@ def dirty_preview(tmp_path):
         port = probe.getsockname()[1]
     env = {**os.environ, "ACT_BUILD_DATE": FIXTURE_BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     log = tmp_path / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    server = start_serve(project, ["--livereload", "--dirty", "-a", f"127.0.0.1:{port}"], log, env)
     url = f"http://127.0.0.1:{port}/"
     try:
         assert shows(url + "prepare/sandbag-basics/", "Sandbag basics"), log.read_text()[-3000:]
         yield project, url
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_serve(server, log)
 
 
 def test_a_save_reaches_the_page_the_home_page_and_the_listing(dirty_preview):
