@@ -11,7 +11,7 @@ from act.charities.snapshot import (
     SOURCE_CHARITYBASE,
     Charity,
     Provenance,
-    RemovedCharity,
+    NotOnRegister,
     Snapshot,
     snapshot_text,
 )
@@ -84,8 +84,7 @@ def register_snapshot_with_a_hostile_charity() -> Snapshot:
         ),
         (alpha, hostile, other),
         {"crisis": ("1000001", "2000001", "2000002"), "money": ()},
-        (RemovedCharity("1000002", "Gone Trust", date(2020, 1, 1)),),
-        (),
+        (NotOnRegister("1000002", "Gone Trust", date(2026, 5, 15)),),
     )
 
 

@@ -1,8 +1,12 @@
 """CharityBaseProvider: charities from the CharityBase GraphQL API (https://charitybase.uk).
 
 Used only by `act charities refresh`, never by a build. One HTTP client set-up: a requests
-Session with urllib3's Retry (back-off on connection errors, 429 honouring Retry-After, 5xx),
-connect and read timeouts, about one request a second, and pages of 30.
+Session with urllib3's Retry (back-off on connection errors, 429 honouring Retry-After, 502-504),
+connect and read timeouts, about one request a second, and pages of 30. A 500 is retried here,
+not by urllib3, because its body decides: CharityBase answers a malformed key with a 500.
+
+A response may carry data and errors together: a field that failed for some charities (GraphQL
+names them by path) is reported in `field_failures` and the rest of the page is kept.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTime
 from urllib3.util.retry import Retry
 
 from act.charities.normalise import MalformedRecord, normalise_charity
+from act.charities.providers import FieldFailure
 from act.charities.referrals import Need, SearchFilters
 from act.charities.snapshot import Charity
 
@@ -30,12 +35,18 @@ log = logging.getLogger("act.charities")
 
 DEFAULT_ENDPOINT = "https://charitybase.uk/api/graphql"
 PAGE_SIZE = 30  # CharityBase's largest page
+KEYS_CONSOLE = "https://charitybase.uk/console/keys"
 KEY_HELP = (
     "CHARITYBASE_API_KEY is not set. A refresh needs a CharityBase API key: sign in to the "
     "CharityBase console at https://charitybase.uk, create a key, then run "
     "`CHARITYBASE_API_KEY=<your key> make charities`. Keep the key out of files and commits."
 )
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+KEY_PARTS = 5  # CharityBase keys are UUIDs; the server refuses any other shape with a 500
+KEY_REFUSED = (
+    "CharityBase refused the API key{status} during {what}. Keys are not retried: create a "
+    f"new key at {KEYS_CONSOLE} and set CHARITYBASE_API_KEY to it"
+)
 
 QUERY = """
 query ActCharities($filters: FilterCHCInput!, $skip: Int) {
@@ -102,12 +113,7 @@ class CharityBaseSettings:
         key = environ.get("CHARITYBASE_API_KEY", "").strip()
         if not key:
             raise MissingApiKey(KEY_HELP)
-        if not re.fullmatch(r"[A-Za-z0-9._~+/=-]+", key):
-            # Said without the key: requests would otherwise quote it in its header error.
-            raise CharityBaseError(
-                "CHARITYBASE_API_KEY has spaces or other characters a key never has: "
-                "copy it again from the CharityBase console"
-            )
+        check_key_shape(key)
         endpoint = environ.get("CHARITYBASE_API_URL", "").strip() or DEFAULT_ENDPOINT
         check_endpoint(endpoint)
         numbers = {
@@ -131,6 +137,23 @@ class CharityBaseSettings:
         return cls(api_key=key, endpoint=endpoint, **chosen)
 
 
+def check_key_shape(key: str) -> None:
+    """Refuse, before any request, a key CharityBase would refuse; the message never holds it."""
+    if not re.fullmatch(r"[A-Za-z0-9._~+/=-]+", key):
+        # Said without the key: requests would otherwise quote it in its header error.
+        raise CharityBaseError(
+            "CHARITYBASE_API_KEY has spaces or other characters a key never has: "
+            f"copy it again from {KEYS_CONSOLE}"
+        )
+    parts = key.split("-")
+    if len(parts) != KEY_PARTS or not all(parts):
+        raise CharityBaseError(
+            f"CHARITYBASE_API_KEY is not a CharityBase key: a key has {KEY_PARTS} parts "
+            "separated by dashes, like 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0. Copy it again from "
+            f"{KEYS_CONSOLE}, or create a new one there. No request was made"
+        )
+
+
 def check_endpoint(endpoint: str) -> None:
     """The key travels in a header: only https, except to this machine (for tests)."""
     parts = urlsplit(endpoint)
@@ -149,11 +172,18 @@ def pages_for(cap: int) -> int:
     return max(1, math.ceil(cap / PAGE_SIZE))
 
 
+def search_text(filters: SearchFilters) -> str | None:
+    """The search as CharityBase's Elasticsearch simple_query_string reads it, every word
+    required: its default operator is OR, so "victims of crime" alone matches nearly every
+    charity through "of"."""
+    return " ".join(f"+{word}" for word in filters.words) or None
+
+
 def graphql_filters(filters: SearchFilters) -> dict[str, Any]:
     """A need's filters in CharityBase's FilterCHCInput shape (ids as strings)."""
     result: dict[str, Any] = {}
-    if filters.search:
-        result["search"] = filters.search
+    if search_text(filters):
+        result["search"] = search_text(filters)
     for name in ("causes", "beneficiaries", "operations", "areas"):
         ids = getattr(filters, name)
         if ids:
@@ -175,12 +205,16 @@ class CharityBaseProvider:
         settings: CharityBaseSettings,
         on_page: PageCallback | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        check_key_shape(settings.api_key)
         self.settings = settings
         self.on_page = on_page or (lambda done: None)
         self._sleep = sleep
+        self._clock = clock
         self._last_request: float | None = None
         self.requests_made = 0
+        self.field_failures: list[FieldFailure] = []
         self.session = requests.Session()
         self.session.headers.update(
             {
@@ -198,7 +232,7 @@ class CharityBaseProvider:
             other=0,
             backoff_factor=settings.backoff,
             backoff_max=60,
-            status_forcelist=(429, 500, 502, 503, 504),
+            status_forcelist=(429, 502, 503, 504),  # 500: see _post
             # GraphQL reads come by POST; they change nothing, so retrying them is safe.
             allowed_methods=frozenset({"POST"}),
             respect_retry_after_header=True,
@@ -257,52 +291,89 @@ class CharityBaseProvider:
 
     def _fetch(self, filters: dict[str, Any], skip: int, what: str) -> Page:
         body = self._post({"filters": filters, "skip": skip}, what)
+        errors = body.get("errors")
         try:
             result = body["data"]["CHC"]["getCharities"]
             count = result["count"]
             items = result["list"]
         except (KeyError, TypeError):
+            said = f": {self._clean(_messages(errors))}" if errors else ""
             raise CharityBaseError(
                 f"CharityBase sent an unexpected response for {what}: "
-                "no data.CHC.getCharities.count and .list"
+                f"no data.CHC.getCharities.count and .list{said}"
             ) from None
         if isinstance(count, bool) or not isinstance(count, int) or not isinstance(items, list):
             raise CharityBaseError(
                 f"CharityBase sent an unexpected response for {what}: count or list has the "
                 "wrong type"
             )
-        try:
-            charities = [normalise_charity(item) for item in items]
-        except MalformedRecord as err:
-            raise CharityBaseError(
-                f"CharityBase sent a malformed charity for {what}: {err}"
-            ) from None
+        failed = self._failed_fields(errors, what)
+        charities = []
+        for index, item in enumerate(items):
+            fields = failed.get(index, {})
+            number = _number_of(item)
+            try:
+                charities.append(normalise_charity(item))
+            except MalformedRecord as err:
+                if not fields:
+                    raise CharityBaseError(
+                        f"CharityBase sent a malformed charity for {what}: {err}"
+                    ) from None
+            if fields:
+                message = self._clean("; ".join(dict.fromkeys(fields.values())))
+                self.field_failures.append(FieldFailure(number, tuple(fields), message, what))
         return Page(count, charities)
 
+    def _failed_fields(self, errors: Any, what: str) -> dict[int, dict[str, str]]:
+        """{index in the page: {field: message}} from GraphQL errors whose path points into
+        `list`; any other error stops the refresh, as nothing says what it spoiled."""
+        failed: dict[int, dict[str, str]] = {}
+        for error in errors if isinstance(errors, list) else ([errors] if errors else []):
+            path = error.get("path") if isinstance(error, dict) else None
+            tail = (
+                path[path.index("list") + 1 :] if isinstance(path, list) and "list" in path else []
+            )
+            if len(tail) < 2 or not isinstance(tail[0], int) or not isinstance(tail[1], str):
+                raise CharityBaseError(
+                    self._clean(
+                        f"CharityBase reported an error during {what}: {_messages([error])}"
+                    )
+                )
+            failed.setdefault(tail[0], {})[tail[1]] = str(error.get("message") or "no message")
+        return failed
+
     def _post(self, variables: dict[str, Any], what: str) -> Any:
+        s = self.settings
+        for attempt in range(1, s.retries + 2):
+            response = self._send(variables, what)
+            if response.status_code != 500 or attempt > s.retries or _refuses_key(response):
+                break
+            self._sleep(s.backoff * 2 ** (attempt - 1))
+        tries = attempt if response.status_code == 500 else s.retries + 1
+        return self._read(response, what, tries)
+
+    def _send(self, variables: dict[str, Any], what: str) -> requests.Response:
         self._wait_turn()
         s = self.settings
-        tries = s.retries + 1
         log.debug("POST %s for %s", s.endpoint, what)
         try:
-            response = self.session.post(
+            return self.session.post(
                 s.endpoint,
                 json={"query": QUERY, "variables": variables},
                 timeout=(s.connect_timeout, s.read_timeout),
             )
         except requests.exceptions.RequestException as err:
-            raise CharityBaseError(self._network_message(err, what, tries)) from None
+            raise CharityBaseError(self._network_message(err, what, s.retries + 1)) from None
         finally:
             self.requests_made += 1
-        return self._read(response, what, tries)
 
     def _wait_turn(self) -> None:
-        now = time.monotonic()
+        now = self._clock()
         if self._last_request is not None:
             wait = self.settings.request_interval - (now - self._last_request)
             if wait > 0:
                 self._sleep(wait)
-        self._last_request = time.monotonic()
+        self._last_request = self._clock()
 
     def _network_message(self, err: Exception, what: str, tries: int) -> str:
         s = self.settings
@@ -331,11 +402,7 @@ class CharityBaseProvider:
         body = _json_or_none(response)
         errors = body.get("errors") if isinstance(body, dict) else None
         if status in (401, 403) or (errors and _is_auth_error(errors)):
-            raise CharityBaseError(
-                f"CharityBase refused the API key (HTTP {status}) during {what}: check "
-                "CHARITYBASE_API_KEY, or create a new key in the CharityBase console at "
-                "https://charitybase.uk"
-            )
+            raise CharityBaseError(KEY_REFUSED.format(status=f" (HTTP {status})", what=what))
         if status == 429:
             raise CharityBaseError(
                 f"CharityBase is limiting requests (HTTP 429) and still was after "
@@ -346,7 +413,7 @@ class CharityBaseProvider:
                 f"CharityBase had a server error (HTTP {status}) during {what}, after "
                 f"{_tries(tries)}: try again later"
             )
-        if errors:
+        if errors and not (isinstance(body.get("data"), dict) and body["data"].get("CHC")):
             raise CharityBaseError(
                 self._clean(f"CharityBase reported an error during {what}: {_messages(errors)}")
             )
@@ -383,6 +450,18 @@ def _json_or_none(response: requests.Response) -> Any:
         return response.json()
     except ValueError:
         return None
+
+
+def _refuses_key(response: requests.Response) -> bool:
+    """CharityBase's answer to a malformed key (a 500 while Apollo builds its context)."""
+    body = _json_or_none(response)
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return bool(errors) and _is_auth_error(errors)
+
+
+def _number_of(item: Any) -> str | None:
+    number = str(item.get("id") or "").strip() if isinstance(item, dict) else ""
+    return number or None
 
 
 def _is_auth_error(errors: Any) -> bool:
