@@ -10,8 +10,8 @@ from act.charities.snapshot import (
     FROM_REGISTER,
     SOURCE_CHARITYBASE,
     Charity,
-    Provenance,
     NotOnRegister,
+    Provenance,
     Snapshot,
     snapshot_text,
 )
