@@ -177,7 +177,7 @@ def test_only_the_latest_registration_decides_removal():
 def test_snapshot_problems_are_listed():
     text = json.dumps(
         {
-            "format": 1,
+            "format": 2,
             "provenance": {"source": "somewhere"},
             "charities": [
                 {"number": "12", "name": "X", "source": "curated"},
@@ -199,7 +199,7 @@ def test_snapshot_problems_are_listed():
 def test_a_removed_charity_can_never_be_stored():
     text = json.dumps(
         {
-            "format": 1,
+            "format": 2,
             "provenance": {"source": "charitybase"},
             "charities": [
                 {"number": "1234567", "name": "Y", "source": "register", "removed_on": "2020-01-01"}

@@ -198,6 +198,20 @@ class Counts(Kind):
         return {str(k): v for k, v in value.items()}
 
 
+class FormatVersion(Kind):
+    label = f"snapshot format {FORMAT_VERSION}"
+
+    def check(self, value, path, ctx):
+        if value == FORMAT_VERSION and not isinstance(value, bool):
+            return value
+        ctx.report(
+            path,
+            f"this is a format {value} snapshot; ACT reads format {FORMAT_VERSION}",
+            "rewrite it: `act charities refresh` (or `--curated-only`, with no network)",
+        )
+        return MISSING
+
+
 class IsoDateTime(Text):
     label = "date and time (ISO 8601)"
 
@@ -282,7 +296,7 @@ NOT_ON_REGISTER = Record(
 
 SNAPSHOT = Record(
     [
-        Field("format", Integer(FORMAT_VERSION, FORMAT_VERSION)),
+        Field("format", FormatVersion()),
         Field("provenance", PROVENANCE),
         Field("charities", ListOf(CHARITY)),
         Field("matches", NeedMatches(), required=False, default={}),
