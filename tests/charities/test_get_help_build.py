@@ -102,11 +102,11 @@ def test_open_referral_files_describe_the_directory(get_help_build):
     services = json.loads((folder / "services.json").read_text())
     organizations = json.loads((folder / "organizations.json").read_text())
     terms = json.loads((folder / "taxonomy_terms.json").read_text())
-    assert {t["term"] for t in terms} == {"Crisis support", "Money worries"}
+    assert {t["name"] for t in terms} == {"Crisis support", "Money worries"}
     line = next(s for s in services if s["name"] == "Test Line")
     assert line["contacts"][0]["phones"][0]["number"] == "0800 000 0000"
     assert line["attributes"][0]["taxonomy_term_id"] == next(
-        t["id"] for t in terms if t["term"] == "Crisis support"
+        t["id"] for t in terms if t["name"] == "Crisis support"
     )
     identifiers = {i["identifier"] for o in organizations for i in o["organization_identifiers"]}
     assert {"1000001", "2000001", "2000002", "1000003"} <= identifiers
