@@ -15,7 +15,7 @@ from act.charities.charitybase import (
     CharityBaseSettings,
     PageDone,
 )
-from act.charities.directory import hidden_charities, hidden_charity_problems
+from act.charities.directory import HiddenCharity, hidden_charities, hidden_charity_problems
 from act.charities.referrals import load_referrals
 from act.charities.refresh import planned_requests, register_snapshot
 from act.charities.snapshot import (
@@ -83,6 +83,18 @@ def charity_data_problems(data_dir: Path):
         hidden = hidden_charities(referrals, snapshot)
         more += hidden_charity_problems(hidden, shown_path(referrals_path))
     return referrals, problems + more
+
+
+def hidden_curated_charities(data_dir: Path) -> tuple[str, list[HiddenCharity]]:
+    """data/referrals.yml as shown, and the curated charities Get help leaves out because the
+    register no longer returns them (none if either file cannot be read)."""
+    referrals_path = data_dir / REFERRALS_FILE
+    shown = shown_path(referrals_path)
+    if not referrals_path.exists():
+        return shown, []
+    referrals, _ = load_referrals(referrals_path, shown)
+    snapshot, _ = read_snapshot(data_dir / SNAPSHOT_FILE, shown_path(data_dir / SNAPSHOT_FILE))
+    return shown, hidden_charities(referrals, snapshot) if snapshot else []
 
 
 def run_check(args: argparse.Namespace) -> int:
