@@ -148,7 +148,7 @@ def check_key_shape(key: str) -> None:
     parts = key.split("-")
     if len(parts) != KEY_PARTS or not all(parts):
         raise CharityBaseError(
-            f"CHARITYBASE_API_KEY is not a CharityBase key: a key has {KEY_PARTS} parts "
+            "CHARITYBASE_API_KEY is not a CharityBase key: a key has five parts "
             "separated by dashes, like 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0. Copy it again from "
             f"{KEYS_CONSOLE}, or create a new one there. No request was made"
         )
