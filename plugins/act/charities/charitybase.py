@@ -3,10 +3,8 @@
 Used only by `act charities refresh`, never by a build. One HTTP client set-up: a requests
 Session with urllib3's Retry (back-off on connection errors, 429 honouring Retry-After, 502-504),
 connect and read timeouts, about one request a second, and pages of 30. A 500 is retried here,
-not by urllib3, because its body decides: CharityBase answers a malformed key with a 500.
-
-A response may carry data and errors together: a field that failed for some charities (GraphQL
-names them by path) is reported in `field_failures` and the rest of the page is kept.
+not by urllib3, because its body decides: CharityBase answers a malformed key with a 500, and
+that answer is final. What is asked and how a page is read: act.charities.charitybase_graphql.
 """
 
 from __future__ import annotations
@@ -26,15 +24,23 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from act.charities.normalise import MalformedRecord, normalise_charity
+from act.charities.charitybase_graphql import (
+    PAGE_SIZE,
+    QUERY,
+    CharityBaseError,
+    Page,
+    graphql_filters,
+    is_auth_error,
+    messages,
+    read_page,
+)
 from act.charities.providers import FieldFailure
-from act.charities.referrals import Need, SearchFilters
+from act.charities.referrals import Need
 from act.charities.snapshot import Charity
 
 log = logging.getLogger("act.charities")
 
 DEFAULT_ENDPOINT = "https://charitybase.uk/api/graphql"
-PAGE_SIZE = 30  # CharityBase's largest page
 KEYS_CONSOLE = "https://charitybase.uk/console/keys"
 KEY_HELP = (
     "CHARITYBASE_API_KEY is not set. A refresh needs a CharityBase API key: sign in to the "
@@ -47,28 +53,6 @@ KEY_REFUSED = (
     "CharityBase refused the API key{status} during {what}. Keys are not retried: create a "
     f"new key at {KEYS_CONSOLE} and set CHARITYBASE_API_KEY to it"
 )
-
-QUERY = """
-query ActCharities($filters: FilterCHCInput!, $skip: Int) {
-  CHC {
-    getCharities(filters: $filters) {
-      count
-      list(limit: 30, skip: $skip, sort: default) {
-        id
-        names(all: false) { value primary }
-        activities
-        website
-        finances { income financialYear { end } }
-        areas { id name }
-        causes { id name }
-        beneficiaries { id name }
-        operations { id name }
-        registrations { registrationDate removalDate }
-      }
-    }
-  }
-}
-""".strip()
 
 
 @dataclass(frozen=True)
@@ -83,10 +67,6 @@ class PageDone:
 
 
 PageCallback = Callable[[PageDone], None]
-
-
-class CharityBaseError(Exception):
-    """A problem that stops a refresh; the message names the cause and never holds the key."""
 
 
 class MissingApiKey(CharityBaseError):
@@ -170,31 +150,6 @@ def check_endpoint(endpoint: str) -> None:
 def pages_for(cap: int) -> int:
     """Pages a search with this cap needs at most."""
     return max(1, math.ceil(cap / PAGE_SIZE))
-
-
-def search_text(filters: SearchFilters) -> str | None:
-    """The search as CharityBase's Elasticsearch simple_query_string reads it, every word
-    required: its default operator is OR, so "victims of crime" alone matches nearly every
-    charity through "of"."""
-    return " ".join(f"+{word}" for word in filters.words) or None
-
-
-def graphql_filters(filters: SearchFilters) -> dict[str, Any]:
-    """A need's filters in CharityBase's FilterCHCInput shape (ids as strings)."""
-    result: dict[str, Any] = {}
-    if search_text(filters):
-        result["search"] = search_text(filters)
-    for name in ("causes", "beneficiaries", "operations", "areas"):
-        ids = getattr(filters, name)
-        if ids:
-            result[name] = {"some": [str(i) for i in ids]}
-    return result
-
-
-@dataclass
-class Page:
-    count: int
-    charities: list[Charity]
 
 
 class CharityBaseProvider:
@@ -290,57 +245,9 @@ class CharityBaseProvider:
     # --- one request ---
 
     def _fetch(self, filters: dict[str, Any], skip: int, what: str) -> Page:
-        body = self._post({"filters": filters, "skip": skip}, what)
-        errors = body.get("errors")
-        try:
-            result = body["data"]["CHC"]["getCharities"]
-            count = result["count"]
-            items = result["list"]
-        except (KeyError, TypeError):
-            said = f": {self._clean(_messages(errors))}" if errors else ""
-            raise CharityBaseError(
-                f"CharityBase sent an unexpected response for {what}: "
-                f"no data.CHC.getCharities.count and .list{said}"
-            ) from None
-        if isinstance(count, bool) or not isinstance(count, int) or not isinstance(items, list):
-            raise CharityBaseError(
-                f"CharityBase sent an unexpected response for {what}: count or list has the "
-                "wrong type"
-            )
-        failed = self._failed_fields(errors, what)
-        charities = []
-        for index, item in enumerate(items):
-            fields = failed.get(index, {})
-            number = _number_of(item)
-            try:
-                charities.append(normalise_charity(item))
-            except MalformedRecord as err:
-                if not fields:
-                    raise CharityBaseError(
-                        f"CharityBase sent a malformed charity for {what}: {err}"
-                    ) from None
-            if fields:
-                message = self._clean("; ".join(dict.fromkeys(fields.values())))
-                self.field_failures.append(FieldFailure(number, tuple(fields), message, what))
-        return Page(count, charities)
-
-    def _failed_fields(self, errors: Any, what: str) -> dict[int, dict[str, str]]:
-        """{index in the page: {field: message}} from GraphQL errors whose path points into
-        `list`; any other error stops the refresh, as nothing says what it spoiled."""
-        failed: dict[int, dict[str, str]] = {}
-        for error in errors if isinstance(errors, list) else ([errors] if errors else []):
-            path = error.get("path") if isinstance(error, dict) else None
-            tail = (
-                path[path.index("list") + 1 :] if isinstance(path, list) and "list" in path else []
-            )
-            if len(tail) < 2 or not isinstance(tail[0], int) or not isinstance(tail[1], str):
-                raise CharityBaseError(
-                    self._clean(
-                        f"CharityBase reported an error during {what}: {_messages([error])}"
-                    )
-                )
-            failed.setdefault(tail[0], {})[tail[1]] = str(error.get("message") or "no message")
-        return failed
+        page = read_page(self._post({"filters": filters, "skip": skip}, what), what, self._clean)
+        self.field_failures.extend(page.failures)
+        return page
 
     def _post(self, variables: dict[str, Any], what: str) -> Any:
         s = self.settings
@@ -401,7 +308,7 @@ class CharityBaseProvider:
         status = response.status_code
         body = _json_or_none(response)
         errors = body.get("errors") if isinstance(body, dict) else None
-        if status in (401, 403) or (errors and _is_auth_error(errors)):
+        if status in (401, 403) or (errors and is_auth_error(errors)):
             raise CharityBaseError(KEY_REFUSED.format(status=f" (HTTP {status})", what=what))
         if status == 429:
             raise CharityBaseError(
@@ -415,7 +322,7 @@ class CharityBaseProvider:
             )
         if errors and not (isinstance(body.get("data"), dict) and body["data"].get("CHC")):
             raise CharityBaseError(
-                self._clean(f"CharityBase reported an error during {what}: {_messages(errors)}")
+                self._clean(f"CharityBase reported an error during {what}: {messages(errors)}")
             )
         if status != 200:
             raise CharityBaseError(f"CharityBase answered HTTP {status} during {what}")
@@ -456,28 +363,4 @@ def _refuses_key(response: requests.Response) -> bool:
     """CharityBase's answer to a malformed key (a 500 while Apollo builds its context)."""
     body = _json_or_none(response)
     errors = body.get("errors") if isinstance(body, dict) else None
-    return bool(errors) and _is_auth_error(errors)
-
-
-def _number_of(item: Any) -> str | None:
-    number = str(item.get("id") or "").strip() if isinstance(item, dict) else ""
-    return number or None
-
-
-def _is_auth_error(errors: Any) -> bool:
-    for error in errors if isinstance(errors, list) else []:
-        if not isinstance(error, dict):
-            continue
-        code = str((error.get("extensions") or {}).get("code", "")).upper()
-        message = str(error.get("message", "")).lower()
-        if code in {"UNAUTHENTICATED", "FORBIDDEN"} or "api key" in message or "apikey" in message:
-            return True
-    return False
-
-
-def _messages(errors: Any) -> str:
-    if not isinstance(errors, list):
-        return "an errors value that is not a list"
-    texts = [str(e.get("message", "")).strip() if isinstance(e, dict) else str(e) for e in errors]
-    joined = "; ".join(t for t in texts if t) or "no message"
-    return joined if len(joined) <= 300 else joined[:300] + "…"
+    return bool(errors) and is_auth_error(errors)
