@@ -269,7 +269,10 @@ def test_multi_word_searches_require_every_word_and_results_must_mention_them(tm
     sent = [r.search for r in server.received if r.search]
     assert sent == ["+victims +of +crime", "+loneliness"]
     assert result.snapshot.matches == {"victims": ("5000001",), "lonely": ("5000004",)}
-    assert "1 search result(s) left out" in "\n".join(result.notes)  # Tea Club
+    assert (
+        "search for 'lonely': 1 result(s) left out, as their name and activities do not mention "
+        "every search word: 5000005 Tea Club" in result.notes
+    )
     assert result.snapshot.provenance.counts["off_topic_left_out"] == 1
 
 

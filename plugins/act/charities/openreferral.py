@@ -175,7 +175,7 @@ def open_referral_documents(directory: Directory, site_url: str) -> dict[str, st
                 service_id,
                 organization_for_charity(listed),
                 listed.name,
-                listed.description or _charity_description(listed),
+                _trimmed(listed.description) or _charity_description(listed),
                 listed.website,
             )
             entry["attributes"].append(attribute(service_id, need_id))

@@ -104,21 +104,25 @@ def register_snapshot(
     off_topic = 0
     for need in referrals.needs:
         listed: list[str] = []
+        left_out: list[Charity] = []
         for charity in provider.matching_charities(need):
             if charity.is_removed or charity.number in missing:
                 continue
             if not mentions_every_word(charity, need):
-                off_topic += 1
+                left_out.append(charity)
                 continue
             kept.setdefault(charity.number, charity)
             if charity.number not in listed:
                 listed.append(charity.number)
         matches[need.id] = tuple(listed)
-    if off_topic:
-        notes.append(
-            f"{off_topic} search result(s) left out: the search words are not in their name "
-            "or activities"
-        )
+        off_topic += len(left_out)
+        if left_out:
+            named = ", ".join(f"{c.number} {c.name}" for c in left_out[:5])
+            more = f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""
+            notes.append(
+                f"search for '{need.id}': {len(left_out)} result(s) left out, as their name and "
+                f"activities do not mention every search word: {named}{more}"
+            )
 
     mended = _mend(kept, provider.field_failures, before, set(numbers), notes)
     matches = {need: tuple(n for n in listed if n in mended) for need, listed in matches.items()}
