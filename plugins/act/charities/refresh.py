@@ -100,29 +100,7 @@ def register_snapshot(
     notes += [_missing_note(m, curated[m.number]) for m in gone if _needs_an_editor(m, curated)]
 
     kept: dict[str, Charity] = dict(found)
-    matches: dict[str, tuple[str, ...]] = {}
-    off_topic = 0
-    for need in referrals.needs:
-        listed: list[str] = []
-        left_out: list[Charity] = []
-        for charity in provider.matching_charities(need):
-            if charity.is_removed or charity.number in missing:
-                continue
-            if not mentions_every_word(charity, need):
-                left_out.append(charity)
-                continue
-            kept.setdefault(charity.number, charity)
-            if charity.number not in listed:
-                listed.append(charity.number)
-        matches[need.id] = tuple(listed)
-        off_topic += len(left_out)
-        if left_out:
-            named = ", ".join(f"{c.number} {c.name}" for c in left_out[:5])
-            more = f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""
-            notes.append(
-                f"search for '{need.id}': {len(left_out)} result(s) left out, as their name and "
-                f"activities do not mention every search word: {named}{more}"
-            )
+    matches, off_topic = _search_matches(referrals, provider, set(missing), kept, notes)
 
     mended = _mend(kept, provider.field_failures, before, set(numbers), notes)
     matches = {need: tuple(n for n in listed if n in mended) for need, listed in matches.items()}
@@ -149,6 +127,41 @@ def register_snapshot(
         tuple(gone),
     )
     return RefreshResult(snapshot, notes)
+
+
+def _search_matches(
+    referrals: Referrals,
+    provider: CharityProvider,
+    missing: set[str],
+    kept: dict[str, Charity],
+    notes: list[str],
+) -> tuple[dict[str, tuple[str, ...]], int]:
+    """Each need's search results that mention its words, added to `kept`; and how many were
+    left out as off-topic (named in `notes`)."""
+    matches: dict[str, tuple[str, ...]] = {}
+    off_topic = 0
+    for need in referrals.needs:
+        listed: list[str] = []
+        left_out: list[Charity] = []
+        for charity in provider.matching_charities(need):
+            if charity.is_removed or charity.number in missing:
+                continue
+            if not mentions_every_word(charity, need):
+                left_out.append(charity)
+                continue
+            kept.setdefault(charity.number, charity)
+            if charity.number not in listed:
+                listed.append(charity.number)
+        matches[need.id] = tuple(listed)
+        off_topic += len(left_out)
+        if left_out:
+            named = ", ".join(f"{c.number} {c.name}" for c in left_out[:5])
+            more = f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""
+            notes.append(
+                f"search for '{need.id}': {len(left_out)} result(s) left out, as their name and "
+                f"activities do not mention every search word: {named}{more}"
+            )
+    return matches, off_topic
 
 
 def _not_on_register(
