@@ -9,7 +9,9 @@ RESULTS = "[data-act-search-results] .act-card__title"
 
 def wait_for_results(page, count_text: str) -> list[str]:
     page.wait_for_function(
-        "t => document.querySelector('[data-act-search-status]').textContent.startsWith(t)",
+        # `?.`: after Enter in the header box the old page is still there for a moment, and a
+        # predicate that throws ends the wait instead of polling until the search page loads.
+        "t => document.querySelector('[data-act-search-status]')?.textContent.startsWith(t)",
         arg=count_text,
         timeout=90_000,  # generous: CI machines are shared and Pagefind loads its wasm first
     )

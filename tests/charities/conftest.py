@@ -13,7 +13,7 @@ from act.charities.snapshot import curated_snapshot, snapshot_text
 from act.cli import main
 from charities.fake_charitybase import GOOD_KEY, FakeCharityBase, charity_record
 from charities.get_help_project import build_get_help_project
-from charities.sample_register import CRISIS_COUNT, REFERRALS, REMOVED_IN_SEARCH
+from charities.sample_register import ALPHA_ACTIVITIES, CRISIS_COUNT, MONEY_ACTIVITIES, REFERRALS
 
 
 @dataclass
@@ -44,28 +44,32 @@ def data_dir(tmp_path) -> Path:
 
 @pytest.fixture
 def fake():
-    """A local CharityBase holding the register the tests expect."""
+    """A local CharityBase holding the register the tests expect. Gone Trust (1000002) and
+    Nowhere Trust (1000009), curated in REFERRALS, are not on it."""
     with FakeCharityBase() as server:
-        server.add(charity_record("1000001", "ALPHA TRUST", website="www.alpha.example"))
-        server.add(charity_record("1000002", "GONE TRUST", removed="2020-01-01T00:00:00.000Z"))
         server.add(
+            charity_record(
+                "1000001",
+                "ALPHA TRUST",
+                website="www.alpha.example",
+                activities=ALPHA_ACTIVITIES,
+                operations=("306", "307"),
+            ),
             *[
                 charity_record(
                     str(2000000 + i),
                     f"CRISIS CHARITY NUMBER {i} OF THE NORTH",
                     website=f"http://crisis{i}.example/help",
-                    removed="2024-02-02T00:00:00.000Z"
-                    if str(2000000 + i) == REMOVED_IN_SEARCH
-                    else None,
                 )
                 for i in range(CRISIS_COUNT)
             ],
-            search="crisis",
-        )
-        server.add(
-            charity_record("1000001", "ALPHA TRUST", website="www.alpha.example"),
-            charity_record("3000001", "Money Matters (North)", website="https://money.example"),
-            search="money",
+            charity_record(
+                "3000001",
+                "Money Matters (North)",
+                website="https://money.example",
+                activities=MONEY_ACTIVITIES,
+                operations=("307",),
+            ),
         )
         yield server
 

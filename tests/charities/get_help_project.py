@@ -1,5 +1,5 @@
-"""A fixture project for the Get help pages: register data, a removed curated charity, a
-curated charity not yet refreshed, and a charity with a hostile name."""
+"""A fixture project for the Get help pages: register data, a curated charity the register no
+longer returns, one not yet refreshed, a Scottish one, and a charity with a hostile name."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from act.charities.snapshot import (
     FROM_REGISTER,
     SOURCE_CHARITYBASE,
     Charity,
+    NotOnRegister,
     Provenance,
-    RemovedCharity,
     Snapshot,
     snapshot_text,
 )
@@ -39,6 +39,9 @@ REFERRALS_FOR_BUILD = """\
       name: Not Yet Refreshed Trust
       website: https://notyet.example/
       description: Added to the YAML after the last refresh.
+    - number: SC012345
+      name: Highland Help
+      description: A Scottish charity, on OSCR's register.
   charitybase:
     search: crisis
     cap: 30
@@ -47,6 +50,7 @@ REFERRALS_FOR_BUILD = """\
   who_it_helps: People with debts.
   charitybase:
     search: money
+    areas: [E08000035, A-1]
     cap: 30
 """
 
@@ -84,8 +88,7 @@ def register_snapshot_with_a_hostile_charity() -> Snapshot:
         ),
         (alpha, hostile, other),
         {"crisis": ("1000001", "2000001", "2000002"), "money": ()},
-        (RemovedCharity("1000002", "Gone Trust", date(2020, 1, 1)),),
-        (),
+        (NotOnRegister("1000002", "Gone Trust", date(2026, 5, 15)),),
     )
 
 
@@ -97,4 +100,4 @@ def build_get_help_project(dest: Path) -> Build:
     (project / "data" / "charities" / "snapshot.json").write_text(
         snapshot_text(register_snapshot_with_a_hostile_charity()), encoding="utf-8"
     )
-    return run_build(project)
+    return run_build(project, quiet=False)  # the build log is tested too

@@ -177,7 +177,7 @@ def test_only_the_latest_registration_decides_removal():
 def test_snapshot_problems_are_listed():
     text = json.dumps(
         {
-            "format": 1,
+            "format": 2,
             "provenance": {"source": "somewhere"},
             "charities": [
                 {"number": "12", "name": "X", "source": "curated"},
@@ -199,7 +199,7 @@ def test_snapshot_problems_are_listed():
 def test_a_removed_charity_can_never_be_stored():
     text = json.dumps(
         {
-            "format": 1,
+            "format": 2,
             "provenance": {"source": "charitybase"},
             "charities": [
                 {"number": "1234567", "name": "Y", "source": "register", "removed_on": "2020-01-01"}
@@ -261,3 +261,82 @@ def test_a_curated_snapshot_is_not_credited_as_register_data():
     assert "Open Government Licence" not in need.body
     assert '<a href="tel:116123">116 123</a>' in need.body
     assert need.url == "get-help/mental-health-crisis/"
+
+
+# --- registers, area codes, personal data ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "register", "entry"),
+    [
+        (
+            "219432",
+            "Charity Commission for England and Wales",
+            "https://register-of-charities.charitycommission.gov.uk/charity-search/-/charity-details/219432",
+        ),
+        (
+            "SC012345",
+            "Scottish Charity Regulator (OSCR)",
+            "https://www.oscr.org.uk/about-charities/search-the-register/charity-details?number=SC012345",
+        ),
+        (
+            "NIC100002",
+            "Charity Commission for Northern Ireland",
+            "https://www.charitycommissionni.org.uk/charity-details/?regId=100002&subId=0",
+        ),
+    ],
+)
+def test_each_number_belongs_to_one_register_with_its_own_entry_page(number, register, entry):
+    charity = Charity(number, "A charity")
+    assert (charity.register.name, charity.register_url) == (register, entry)
+
+
+def test_numbers_and_area_codes_in_every_current_form_are_accepted(tmp_path):
+    referrals, problems = referrals_from(
+        tmp_path,
+        """\
+- id: crisis
+  name: Crisis
+  who_it_helps: People.
+  charities:
+    - {number: SC012345, name: Scottish, description: One.}
+    - {number: nic100002, name: Northern Irish, description: Two.}
+    - {number: SC12, name: Bad, description: Three.}
+  charitybase:
+    search: crisis
+    areas: [A-1, B-25, E08000035, W06000015, Leeds]
+""",
+    )
+    assert [(p.line, p.field) for p in problems] == [
+        (7, "[0].charities[2].number"),
+        (10, "[0].charitybase.areas[4]"),
+    ]
+    assert "SC012345" in problems[0].hint and "E08000035" in problems[1].hint
+
+
+def test_scottish_and_northern_irish_charities_are_never_asked_of_charitybase(tmp_path):
+    from act.charities.refresh import looked_up
+
+    referrals, _ = referrals_from(
+        tmp_path,
+        """\
+- id: crisis
+  name: Crisis
+  who_it_helps: People.
+  charities:
+    - {number: SC012345, name: Scottish, description: One.}
+    - {number: NIC100002, name: Northern Irish, description: Two.}
+    - {number: 219432, name: Samaritans, description: Three.}
+""",
+    )
+    assert looked_up(referrals) == ["219432"]
+
+
+def test_contact_details_never_reach_the_activities():
+    record = charity_record(
+        "1234567",
+        "HELP FOR ALL",
+        activities="RUNS A FOOD BANK. CONTACT JANE ON 07700 900123 OR JANE@EXAMPLE.ORG. "
+        "GIVES ADVICE ON +44 20 7946 0958.",
+    )
+    assert normalise_charity(record).activities == "Runs a food bank."

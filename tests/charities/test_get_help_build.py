@@ -102,11 +102,11 @@ def test_open_referral_files_describe_the_directory(get_help_build):
     services = json.loads((folder / "services.json").read_text())
     organizations = json.loads((folder / "organizations.json").read_text())
     terms = json.loads((folder / "taxonomy_terms.json").read_text())
-    assert {t["term"] for t in terms} == {"Crisis support", "Money worries"}
+    assert {t["name"] for t in terms} == {"Crisis support", "Money worries"}
     line = next(s for s in services if s["name"] == "Test Line")
     assert line["contacts"][0]["phones"][0]["number"] == "0800 000 0000"
     assert line["attributes"][0]["taxonomy_term_id"] == next(
-        t["id"] for t in terms if t["term"] == "Crisis support"
+        t["id"] for t in terms if t["name"] == "Crisis support"
     )
     identifiers = {i["identifier"] for o in organizations for i in o["organization_identifiers"]}
     assert {"1000001", "2000001", "2000002", "1000003"} <= identifiers
@@ -148,3 +148,23 @@ def test_a_broken_snapshot_stops_the_build_naming_the_file(tmp_path):
     done = run_build(project)
     assert done.returncode != 0
     assert "data/charities/snapshot.json:1: (file): not valid JSON" in done.output
+
+
+def test_each_charity_names_its_regulator_and_links_to_its_register(get_help_build):
+    page = article(get_help_build.html("get-help/crisis"))
+    assert "<dt>Regulator</dt><dd>Charity Commission for England and Wales</dd>" in page
+    oscr = "https://www.oscr.org.uk/about-charities/search-the-register/charity-details?number="
+    assert f'<a href="{oscr}SC012345">SC012345' in page
+    assert "<dt>Regulator</dt><dd>Scottish Charity Regulator (OSCR)</dd>" in page
+    card = page[page.index("Highland Help") :]
+    card = card[: card.index("</li>")]
+    assert "checked by hand" in card and "England and Wales only" in card
+    alpha = page[page.index("Alpha Trust") :]
+    assert "checked by hand" not in alpha[: alpha.index("</li>")]
+
+
+def test_the_build_log_names_a_charity_the_register_no_longer_returns(get_help_build):
+    assert (
+        "data/referrals.yml:14: number: charity 1000002 (Gone Trust) is no longer returned by "
+        "the register (since 2026-05-15), so Get help leaves it out"
+    ) in get_help_build.output

@@ -19,7 +19,7 @@ from act.charities.charitybase import (
 from act.charities.referrals import load_referrals
 from act.charities.refresh import register_snapshot
 from charities.fake_charitybase import GOOD_KEY, FakeCharityBase, Fault
-from charities.sample_register import CRISIS_COUNT, REMOVED_IN_SEARCH, snapshot_path
+from charities.sample_register import CRISIS_COUNT, snapshot_path
 
 REGISTER_URL = "https://register-of-charities.charitycommission.gov.uk/"
 
@@ -43,12 +43,14 @@ def register_charity(number, name, website, activities="Helps people in need. Ru
     }
 
 
-def expected_snapshot(endpoint: str) -> dict:
-    crisis = [
-        str(2000000 + i) for i in range(CRISIS_COUNT) if str(2000000 + i) != REMOVED_IN_SEARCH
-    ]
+def expected_snapshot(endpoint: str, today: str) -> dict:
+    crisis = [str(2000000 + i) for i in range(CRISIS_COUNT)]
     charities = [
-        register_charity("1000001", "Alpha Trust", "https://www.alpha.example/"),
+        {
+            **register_charity("1000001", "Alpha Trust", "https://www.alpha.example/"),
+            "activities": "Helps people in need. Gives free money advice.",
+            "operations": ["Provides Services", "Provides Advocacy/advice/information"],
+        },
         *[
             register_charity(
                 number,
@@ -57,10 +59,14 @@ def expected_snapshot(endpoint: str) -> dict:
             )
             for number in crisis
         ],
-        register_charity("3000001", "Money Matters (North)", "https://money.example/"),
+        {
+            **register_charity("3000001", "Money Matters (North)", "https://money.example/"),
+            "activities": "Money advice for families in debt.",
+            "operations": ["Provides Advocacy/advice/information"],
+        },
     ]
     return {
-        "format": 1,
+        "format": 2,
         "provenance": {
             "source": "charitybase",
             "fetched_at": "(checked separately)",
@@ -71,18 +77,21 @@ def expected_snapshot(endpoint: str) -> dict:
             "counts": {
                 "charities": 1 + len(crisis) + 1,
                 "curated": 3,
+                "curated_looked_up": 3,
                 "curated_found": 1,
                 "matched": len(crisis) + 2,
-                "removed_dropped": 2,
+                "not_on_register": 2,
+                "off_topic_left_out": 0,
+                "partly_failed": 0,
             },
             "note": None,
         },
         "charities": charities,
         "matches": {"crisis": crisis, "money": ["1000001", "3000001"]},
-        "removed_from_register": [
-            {"number": "1000002", "name": "Gone Trust", "removed_on": "2020-01-01"}
+        "not_on_register": [
+            {"number": "1000002", "name": "Gone Trust", "since": today},
+            {"number": "1000009", "name": "Nowhere Trust", "since": today},
         ],
-        "not_on_register": ["1000009"],
     }
 
 
@@ -109,14 +118,14 @@ def test_multi_page_refresh_writes_the_exact_snapshot(data_dir, charitybase_env,
     fetched_at = datetime.fromisoformat(written["provenance"]["fetched_at"])
     assert abs(datetime.now(UTC) - fetched_at) < timedelta(minutes=1)
     written["provenance"]["fetched_at"] = "(checked separately)"
-    assert written == expected_snapshot(charitybase_env.url)
+    assert written == expected_snapshot(charitybase_env.url, fetched_at.date().isoformat())
     # 1 batch of curated numbers, 5 pages of the crisis search, 1 page of the money search.
-    crisis_skips = [r.skip for r in charitybase_env.received if r.search == "crisis"]
+    crisis_skips = [r.skip for r in charitybase_env.received if r.search == "+crisis"]
     assert crisis_skips == [0, 30, 60, 90, 120]
     assert len(charitybase_env.received) == 7
-    assert "Wrote" in result.out and "151 charities" in result.out
-    assert "1000009 (Nowhere Trust) is not on the register" in result.out
-    assert "1000002 (Gone Trust) was removed from the register" in result.out
+    assert "Wrote" in result.out and "152 charities" in result.out
+    for named in ("1000002 (Gone Trust)", "1000009 (Nowhere Trust)"):
+        assert f"curated charity {named} is no longer returned by the register" in result.out
     assert_key_never_shown(result, caplog, data_dir)
 
 
@@ -128,7 +137,7 @@ def test_every_request_carries_the_key_in_the_authorization_header(
     assert headers and set(headers) == {f"Apikey {GOOD_KEY}"}
     bodies = [r.body for r in charitybase_env.received]
     assert all(b["variables"]["filters"] for b in bodies)
-    money = next(b for b in bodies if b["variables"]["filters"].get("search") == "money")
+    money = next(b for b in bodies if b["variables"]["filters"].get("search") == "+money")
     assert money["variables"]["filters"]["operations"] == {"some": ["307"]}
 
 
@@ -142,23 +151,15 @@ def test_no_personal_data_reaches_the_snapshot(data_dir, charitybase_env, refres
         assert never_asked not in query
 
 
-def test_removed_charities_are_dropped(data_dir, charitybase_env, refresh):
-    assert refresh(data_dir).code == 0
-    written = json.loads(snapshot_path(data_dir).read_text(encoding="utf-8"))
-    numbers = {c["number"] for c in written["charities"]}
-    assert REMOVED_IN_SEARCH not in numbers and "1000002" not in numbers
-    assert REMOVED_IN_SEARCH not in written["matches"]["crisis"]
-
-
 def test_dry_run_shows_the_changes_and_writes_nothing(data_dir, charitybase_env, refresh):
     before = snapshot_path(data_dir).read_bytes()
     result = refresh(data_dir, "--dry-run")
     assert result.code == 0, result.output
-    assert "Would change: 150 added, 2 removed, 1 changed" in result.out
+    assert "Would change: 151 added, 2 removed, 1 changed" in result.out
     assert "  + 3000001 Money Matters (North)" in result.out
     assert "  - 1000002 Gone Trust" in result.out
     assert "  - 1000009 Nowhere Trust" in result.out
-    assert "  ~ 1000001 Alpha Trust: source, website, activities" in result.out
+    assert "  ~ 1000001 Alpha Trust: source, website, activities, areas" in result.out
     assert "nothing written" in result.out
     assert_untouched(data_dir, before)
 
@@ -259,7 +260,7 @@ def test_a_response_of_the_wrong_shape_fails(data_dir, charitybase_env, refresh)
 def test_a_graphql_errors_array_becomes_a_clear_message(data_dir, charitybase_env, refresh):
     charitybase_env.fail(
         Fault(
-            lambda r: r.search == "money",
+            lambda r: r.search == "+money",
             status=200,
             body=b'{"errors": [{"message": "Cannot query field \\"oops\\" on type \\"CHC\\""}],'
             b' "data": null}',
@@ -280,7 +281,7 @@ def test_a_failure_on_page_3_of_5_keeps_the_old_snapshot(
     data_dir, charitybase_env, refresh, caplog
 ):
     charitybase_env.fail(
-        Fault(lambda r: r.search == "crisis" and r.skip == 60, status=503, times=None)
+        Fault(lambda r: r.search == "+crisis" and r.skip == 60, status=503, times=None)
     )
     before = snapshot_path(data_dir).read_bytes()
     result = refresh(data_dir)
@@ -288,7 +289,7 @@ def test_a_failure_on_page_3_of_5_keeps_the_old_snapshot(
     assert "server error (HTTP 503)" in result.err
     assert "the search for 'crisis', page 3 of 5" in result.err
     assert f"The snapshot {snapshot_path(data_dir)} was not changed." in result.err
-    skips = [r.skip for r in charitybase_env.received if r.search == "crisis"]
+    skips = [r.skip for r in charitybase_env.received if r.search == "+crisis"]
     assert skips == [0, 30, 60, 60, 60], "pages 4 and 5 are never asked for"
     assert_untouched(data_dir, before)
     assert_key_never_shown(result, caplog, data_dir)
@@ -324,16 +325,34 @@ def test_the_key_is_never_sent_over_plain_http_to_another_host(data_dir, refresh
 # --- the provider on its own -----------------------------------------------------------------
 
 
-def test_requests_are_spaced_out_politely(fake, data_dir):
+class FakeClock:
+    """Time that passes only when the client sleeps, so spacing is exact and cannot flake."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def test_requests_are_spaced_out_politely(data_dir):
+    clock = FakeClock()
     referrals, _ = load_referrals(data_dir / "referrals.yml", "referrals.yml")
-    settings = CharityBaseSettings(
-        api_key=GOOD_KEY, endpoint=fake.url, request_interval=0.15, backoff=0, retries=0
-    )
-    with CharityBaseProvider(settings) as provider:
-        register_snapshot(referrals, provider, fake.url)
-    starts = [r.at for r in fake.received]
-    assert len(starts) == 7
-    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.14
+    with FakeCharityBase(clock=clock) as server:
+        settings = CharityBaseSettings(
+            api_key=GOOD_KEY, endpoint=server.url, request_interval=1.5, backoff=0, retries=0
+        )
+        with CharityBaseProvider(settings, sleep=clock.sleep, clock=clock) as provider:
+            register_snapshot(referrals, provider, server.url)
+    starts = [r.at for r in server.received]
+    assert len(starts) == 3  # the curated batch, then one page for each of the two searches
+    assert [b - a for a, b in zip(starts, starts[1:], strict=False)] == [1.5] * (len(starts) - 1)
+    assert clock.sleeps == [1.5] * (len(starts) - 1), "no request waits longer than it must"
 
 
 def test_settings_without_a_key_raise_at_once():

@@ -1,8 +1,10 @@
 """CharityBaseProvider: charities from the CharityBase GraphQL API (https://charitybase.uk).
 
 Used only by `act charities refresh`, never by a build. One HTTP client set-up: a requests
-Session with urllib3's Retry (back-off on connection errors, 429 honouring Retry-After, 5xx),
-connect and read timeouts, about one request a second, and pages of 30.
+Session with urllib3's Retry (back-off on connection errors, 429 honouring Retry-After, 502-504),
+connect and read timeouts, about one request a second, and pages of 30. A 500 is retried here,
+not by urllib3, because its body decides: CharityBase answers a malformed key with a 500, and
+that answer is final. What is asked and how a page is read: act.charities.charitybase_graphql.
 """
 
 from __future__ import annotations
@@ -22,42 +24,35 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from act.charities.normalise import MalformedRecord, normalise_charity
-from act.charities.referrals import Need, SearchFilters
+from act.charities.charitybase_graphql import (
+    PAGE_SIZE,
+    QUERY,
+    CharityBaseError,
+    Page,
+    graphql_filters,
+    is_auth_error,
+    messages,
+    read_page,
+)
+from act.charities.providers import FieldFailure
+from act.charities.referrals import Need
 from act.charities.snapshot import Charity
 
 log = logging.getLogger("act.charities")
 
 DEFAULT_ENDPOINT = "https://charitybase.uk/api/graphql"
-PAGE_SIZE = 30  # CharityBase's largest page
+KEYS_CONSOLE = "https://charitybase.uk/console/keys"
 KEY_HELP = (
     "CHARITYBASE_API_KEY is not set. A refresh needs a CharityBase API key: sign in to the "
     "CharityBase console at https://charitybase.uk, create a key, then run "
     "`CHARITYBASE_API_KEY=<your key> make charities`. Keep the key out of files and commits."
 )
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-
-QUERY = """
-query ActCharities($filters: FilterCHCInput!, $skip: Int) {
-  CHC {
-    getCharities(filters: $filters) {
-      count
-      list(limit: 30, skip: $skip, sort: default) {
-        id
-        names(all: false) { value primary }
-        activities
-        website
-        finances { income financialYear { end } }
-        areas { id name }
-        causes { id name }
-        beneficiaries { id name }
-        operations { id name }
-        registrations { registrationDate removalDate }
-      }
-    }
-  }
-}
-""".strip()
+KEY_PARTS = 5  # CharityBase keys are UUIDs; the server refuses any other shape with a 500
+KEY_REFUSED = (
+    "CharityBase refused the API key{status} during {what}. Keys are not retried: create a "
+    f"new key at {KEYS_CONSOLE} and set CHARITYBASE_API_KEY to it"
+)
 
 
 @dataclass(frozen=True)
@@ -72,10 +67,6 @@ class PageDone:
 
 
 PageCallback = Callable[[PageDone], None]
-
-
-class CharityBaseError(Exception):
-    """A problem that stops a refresh; the message names the cause and never holds the key."""
 
 
 class MissingApiKey(CharityBaseError):
@@ -102,12 +93,7 @@ class CharityBaseSettings:
         key = environ.get("CHARITYBASE_API_KEY", "").strip()
         if not key:
             raise MissingApiKey(KEY_HELP)
-        if not re.fullmatch(r"[A-Za-z0-9._~+/=-]+", key):
-            # Said without the key: requests would otherwise quote it in its header error.
-            raise CharityBaseError(
-                "CHARITYBASE_API_KEY has spaces or other characters a key never has: "
-                "copy it again from the CharityBase console"
-            )
+        check_key_shape(key)
         endpoint = environ.get("CHARITYBASE_API_URL", "").strip() or DEFAULT_ENDPOINT
         check_endpoint(endpoint)
         numbers = {
@@ -131,6 +117,23 @@ class CharityBaseSettings:
         return cls(api_key=key, endpoint=endpoint, **chosen)
 
 
+def check_key_shape(key: str) -> None:
+    """Refuse, before any request, a key CharityBase would refuse; the message never holds it."""
+    if not re.fullmatch(r"[A-Za-z0-9._~+/=-]+", key):
+        # Said without the key: requests would otherwise quote it in its header error.
+        raise CharityBaseError(
+            "CHARITYBASE_API_KEY has spaces or other characters a key never has: "
+            f"copy it again from {KEYS_CONSOLE}"
+        )
+    parts = key.split("-")
+    if len(parts) != KEY_PARTS or not all(parts):
+        raise CharityBaseError(
+            "CHARITYBASE_API_KEY is not a CharityBase key: a key has five parts "
+            "separated by dashes, like 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0. Copy it again from "
+            f"{KEYS_CONSOLE}, or create a new one there. No request was made"
+        )
+
+
 def check_endpoint(endpoint: str) -> None:
     """The key travels in a header: only https, except to this machine (for tests)."""
     parts = urlsplit(endpoint)
@@ -149,24 +152,6 @@ def pages_for(cap: int) -> int:
     return max(1, math.ceil(cap / PAGE_SIZE))
 
 
-def graphql_filters(filters: SearchFilters) -> dict[str, Any]:
-    """A need's filters in CharityBase's FilterCHCInput shape (ids as strings)."""
-    result: dict[str, Any] = {}
-    if filters.search:
-        result["search"] = filters.search
-    for name in ("causes", "beneficiaries", "operations", "areas"):
-        ids = getattr(filters, name)
-        if ids:
-            result[name] = {"some": [str(i) for i in ids]}
-    return result
-
-
-@dataclass
-class Page:
-    count: int
-    charities: list[Charity]
-
-
 class CharityBaseProvider:
     """Charities by registered number, and the charities matching a need's filters."""
 
@@ -175,12 +160,16 @@ class CharityBaseProvider:
         settings: CharityBaseSettings,
         on_page: PageCallback | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        check_key_shape(settings.api_key)
         self.settings = settings
         self.on_page = on_page or (lambda done: None)
         self._sleep = sleep
+        self._clock = clock
         self._last_request: float | None = None
         self.requests_made = 0
+        self.field_failures: list[FieldFailure] = []
         self.session = requests.Session()
         self.session.headers.update(
             {
@@ -198,7 +187,7 @@ class CharityBaseProvider:
             other=0,
             backoff_factor=settings.backoff,
             backoff_max=60,
-            status_forcelist=(429, 500, 502, 503, 504),
+            status_forcelist=(429, 502, 503, 504),  # 500: see _post
             # GraphQL reads come by POST; they change nothing, so retrying them is safe.
             allowed_methods=frozenset({"POST"}),
             respect_retry_after_header=True,
@@ -256,53 +245,42 @@ class CharityBaseProvider:
     # --- one request ---
 
     def _fetch(self, filters: dict[str, Any], skip: int, what: str) -> Page:
-        body = self._post({"filters": filters, "skip": skip}, what)
-        try:
-            result = body["data"]["CHC"]["getCharities"]
-            count = result["count"]
-            items = result["list"]
-        except (KeyError, TypeError):
-            raise CharityBaseError(
-                f"CharityBase sent an unexpected response for {what}: "
-                "no data.CHC.getCharities.count and .list"
-            ) from None
-        if isinstance(count, bool) or not isinstance(count, int) or not isinstance(items, list):
-            raise CharityBaseError(
-                f"CharityBase sent an unexpected response for {what}: count or list has the "
-                "wrong type"
-            )
-        try:
-            charities = [normalise_charity(item) for item in items]
-        except MalformedRecord as err:
-            raise CharityBaseError(
-                f"CharityBase sent a malformed charity for {what}: {err}"
-            ) from None
-        return Page(count, charities)
+        page = read_page(self._post({"filters": filters, "skip": skip}, what), what, self._clean)
+        self.field_failures.extend(page.failures)
+        return page
 
     def _post(self, variables: dict[str, Any], what: str) -> Any:
+        s = self.settings
+        for attempt in range(1, s.retries + 2):
+            response = self._send(variables, what)
+            if response.status_code != 500 or attempt > s.retries or _refuses_key(response):
+                break
+            self._sleep(s.backoff * 2 ** (attempt - 1))
+        tries = attempt if response.status_code == 500 else s.retries + 1
+        return self._read(response, what, tries)
+
+    def _send(self, variables: dict[str, Any], what: str) -> requests.Response:
         self._wait_turn()
         s = self.settings
-        tries = s.retries + 1
         log.debug("POST %s for %s", s.endpoint, what)
         try:
-            response = self.session.post(
+            return self.session.post(
                 s.endpoint,
                 json={"query": QUERY, "variables": variables},
                 timeout=(s.connect_timeout, s.read_timeout),
             )
         except requests.exceptions.RequestException as err:
-            raise CharityBaseError(self._network_message(err, what, tries)) from None
+            raise CharityBaseError(self._network_message(err, what, s.retries + 1)) from None
         finally:
             self.requests_made += 1
-        return self._read(response, what, tries)
 
     def _wait_turn(self) -> None:
-        now = time.monotonic()
+        now = self._clock()
         if self._last_request is not None:
             wait = self.settings.request_interval - (now - self._last_request)
             if wait > 0:
                 self._sleep(wait)
-        self._last_request = time.monotonic()
+        self._last_request = self._clock()
 
     def _network_message(self, err: Exception, what: str, tries: int) -> str:
         s = self.settings
@@ -330,12 +308,8 @@ class CharityBaseProvider:
         status = response.status_code
         body = _json_or_none(response)
         errors = body.get("errors") if isinstance(body, dict) else None
-        if status in (401, 403) or (errors and _is_auth_error(errors)):
-            raise CharityBaseError(
-                f"CharityBase refused the API key (HTTP {status}) during {what}: check "
-                "CHARITYBASE_API_KEY, or create a new key in the CharityBase console at "
-                "https://charitybase.uk"
-            )
+        if status in (401, 403) or (errors and is_auth_error(errors)):
+            raise CharityBaseError(KEY_REFUSED.format(status=f" (HTTP {status})", what=what))
         if status == 429:
             raise CharityBaseError(
                 f"CharityBase is limiting requests (HTTP 429) and still was after "
@@ -346,9 +320,9 @@ class CharityBaseProvider:
                 f"CharityBase had a server error (HTTP {status}) during {what}, after "
                 f"{_tries(tries)}: try again later"
             )
-        if errors:
+        if errors and not (isinstance(body.get("data"), dict) and body["data"].get("CHC")):
             raise CharityBaseError(
-                self._clean(f"CharityBase reported an error during {what}: {_messages(errors)}")
+                self._clean(f"CharityBase reported an error during {what}: {messages(errors)}")
             )
         if status != 200:
             raise CharityBaseError(f"CharityBase answered HTTP {status} during {what}")
@@ -385,20 +359,8 @@ def _json_or_none(response: requests.Response) -> Any:
         return None
 
 
-def _is_auth_error(errors: Any) -> bool:
-    for error in errors if isinstance(errors, list) else []:
-        if not isinstance(error, dict):
-            continue
-        code = str((error.get("extensions") or {}).get("code", "")).upper()
-        message = str(error.get("message", "")).lower()
-        if code in {"UNAUTHENTICATED", "FORBIDDEN"} or "api key" in message or "apikey" in message:
-            return True
-    return False
-
-
-def _messages(errors: Any) -> str:
-    if not isinstance(errors, list):
-        return "an errors value that is not a list"
-    texts = [str(e.get("message", "")).strip() if isinstance(e, dict) else str(e) for e in errors]
-    joined = "; ".join(t for t in texts if t) or "no message"
-    return joined if len(joined) <= 300 else joined[:300] + "…"
+def _refuses_key(response: requests.Response) -> bool:
+    """CharityBase's answer to a malformed key (a 500 while Apollo builds its context)."""
+    body = _json_or_none(response)
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return bool(errors) and is_auth_error(errors)

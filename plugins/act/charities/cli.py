@@ -15,6 +15,7 @@ from act.charities.charitybase import (
     CharityBaseSettings,
     PageDone,
 )
+from act.charities.directory import HiddenCharity, hidden_charities, hidden_charity_problems
 from act.charities.referrals import load_referrals
 from act.charities.refresh import planned_requests, register_snapshot
 from act.charities.snapshot import (
@@ -45,8 +46,10 @@ def add_charities_command(commands) -> None:
         help="fetch charity data from CharityBase and write a new snapshot",
         description="Fetch the curated charities and each need's search from CharityBase "
         "(key in CHARITYBASE_API_KEY; endpoint in CHARITYBASE_API_URL) and replace the "
-        "snapshot only when everything arrived and passed its checks. On any failure it "
-        "exits 1 and the old snapshot stays exactly as it was.",
+        "snapshot only when every page arrived and passed its checks. On any failure it "
+        "exits 1 and the old snapshot stays exactly as it was. A curated charity the register "
+        "no longer returns is left out of Get help and named; fields CharityBase could not "
+        "send for some charities keep the old snapshot's values, and are named.",
     )
     refresh.add_argument(
         "--dry-run", action="store_true", help="show what would change; write nothing"
@@ -75,8 +78,23 @@ def charity_data_problems(data_dir: Path):
         return None, []
     snapshot_path = data_dir / SNAPSHOT_FILE
     referrals, problems = load_referrals(referrals_path, shown_path(referrals_path))
-    _, more = read_snapshot(snapshot_path, shown_path(snapshot_path))
+    snapshot, more = read_snapshot(snapshot_path, shown_path(snapshot_path))
+    if snapshot:
+        hidden = hidden_charities(referrals, snapshot)
+        more += hidden_charity_problems(hidden, shown_path(referrals_path))
     return referrals, problems + more
+
+
+def hidden_curated_charities(data_dir: Path) -> tuple[str, list[HiddenCharity]]:
+    """data/referrals.yml as shown, and the curated charities Get help leaves out because the
+    register no longer returns them (none if either file cannot be read)."""
+    referrals_path = data_dir / REFERRALS_FILE
+    shown = shown_path(referrals_path)
+    if not referrals_path.exists():
+        return shown, []
+    referrals, _ = load_referrals(referrals_path, shown)
+    snapshot, _ = read_snapshot(data_dir / SNAPSHOT_FILE, shown_path(data_dir / SNAPSHOT_FILE))
+    return shown, hidden_charities(referrals, snapshot) if snapshot else []
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -111,7 +129,7 @@ def run_refresh(args: argparse.Namespace) -> int:
             new = curated_snapshot(referrals)
         else:
             settings = CharityBaseSettings.from_environment()
-            new, notes = _fetch(referrals, settings)
+            new, notes = _fetch(referrals, settings, old)
     except CharityBaseError as err:
         print(f"act charities refresh: {err}\n{unchanged}", file=sys.stderr)
         return 1
@@ -138,7 +156,7 @@ def run_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fetch(referrals, settings: CharityBaseSettings):
+def _fetch(referrals, settings: CharityBaseSettings, old):
     # tqdm turns itself off when stderr is not a terminal (CI, tests), so logs stay clean.
     with tqdm(
         total=planned_requests(referrals, PAGE_SIZE),
@@ -155,5 +173,5 @@ def _fetch(referrals, settings: CharityBaseSettings):
             bar.update(1)
 
         with CharityBaseProvider(settings, on_page=on_page) as provider:
-            result = register_snapshot(referrals, provider, settings.endpoint)
+            result = register_snapshot(referrals, provider, settings.endpoint, previous=old)
     return result.snapshot, result.notes

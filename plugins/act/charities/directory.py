@@ -1,5 +1,9 @@
 """The directory a build shows: for each need, its helplines, curated charities and further
-charities, joined from data/referrals.yml and the snapshot (through SnapshotProvider)."""
+charities, joined from data/referrals.yml and the snapshot (through SnapshotProvider).
+
+A curated charity the register no longer returns is left out, and named for an editor, until
+it is taken out of data/referrals.yml or marked `checked_by_hand` with a date.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,22 @@ from typing import Any
 
 from act.charities.providers import SnapshotProvider
 from act.charities.referrals import CuratedCharity, Helpline, Need, Referrals
+from act.charities.registers import Register
 from act.charities.snapshot import (
     FROM_CURATED,
     OGL_NAME,
     OGL_URL,
     Charity,
+    NotOnRegister,
     Snapshot,
 )
+from act.problems import Problem, Severity
 
 MAX_AREAS_SHOWN = 6
+MENDING_HINT = (
+    "take it out of data/referrals.yml; or, if you have checked by hand that it still helps "
+    "people (a new number, a merger), add `checked_by_hand: YYYY-MM-DD` to it"
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,15 @@ class ListedCharity:
     @property
     def register_url(self) -> str:
         return self.charity.register_url
+
+    @property
+    def register(self) -> Register:
+        return self.charity.register
+
+    @property
+    def curated_by_hand(self) -> bool:
+        """On a register CharityBase does not hold (Scotland, Northern Ireland): our own data."""
+        return not self.register.in_charitybase
 
     @property
     def registered_name(self) -> str | None:
@@ -68,7 +88,7 @@ class ListedCharity:
             "name": self.name,
             "identifier": {
                 "@type": "PropertyValue",
-                "propertyID": "GB-CHC",
+                "propertyID": self.register.org_id_scheme,
                 "value": self.number,
             },
             "sameAs": [self.register_url],
@@ -114,29 +134,64 @@ class Credit:
     licence_url: str = OGL_URL
 
 
+@dataclass(frozen=True)
+class HiddenCharity:
+    """A curated charity left out because the register no longer returns it."""
+
+    need: Need
+    entry: CuratedCharity
+    missing: NotOnRegister
+
+    def message(self) -> str:
+        return (
+            f"charity {self.entry.number} ({self.entry.name}) is no longer returned by the "
+            f"register (since {self.missing.since.isoformat()}), so Get help leaves it out"
+        )
+
+
 @dataclass
 class Directory:
     listings: list[NeedListing] = field(default_factory=list)
     credit: Credit = field(default_factory=lambda: Credit(register_data=False))
-    # Curated charities kept off the pages because the register lists them as removed.
-    hidden_removed: list[str] = field(default_factory=list)
+    hidden: list[HiddenCharity] = field(default_factory=list)
+
+
+def hidden_charities(referrals: Referrals, snapshot: Snapshot) -> list[HiddenCharity]:
+    """Each mention of a curated charity the last refresh did not find on the register, unless
+    an editor has checked it by hand since."""
+    missing = {m.number: m for m in snapshot.not_on_register}
+    checked = {n: c.checked_by_hand for n, c in referrals.curated().items()}
+    return [
+        HiddenCharity(need, entry, missing[entry.number])
+        for need in referrals.needs
+        for entry in need.charities
+        if entry.number in missing
+        and not missing[entry.number].is_vouched_for(checked[entry.number])
+    ]
+
+
+def hidden_charity_problems(hidden: list[HiddenCharity], shown_as: str) -> list[Problem]:
+    """Warnings for `act check` and the build log: the build still works."""
+    return [
+        Problem(shown_as, h.entry.line, "number", h.message(), MENDING_HINT, Severity.WARNING)
+        for h in hidden
+    ]
 
 
 def build_directory(referrals: Referrals, snapshot: Snapshot) -> Directory:
-    """Join the needs with the snapshot. A charity removed from the register never appears."""
+    """Join the needs with the snapshot. A charity off the register never appears."""
     provider = SnapshotProvider(snapshot)
-    removed = provider.removed_numbers()
-    hidden: list[str] = []
+    hidden = hidden_charities(referrals, snapshot)
+    left_out = {h.entry.number for h in hidden} | {m.number for m in snapshot.not_on_register}
     listings = []
     for need in referrals.needs:
         curated = []
         for entry in need.charities:
-            if entry.number in removed:
-                hidden.append(entry.number)
+            if any(h.entry is entry for h in hidden):
                 continue
             known = provider.charities_by_number([entry.number])
             curated.append(_curated_listing(entry, known[0] if known else None))
-        shown = {c.number for c in curated} | removed
+        shown = {c.number for c in curated} | left_out
         further = tuple(
             ListedCharity(c, c.name, c.activities, c.website)
             for c in provider.matching_charities(need)
@@ -146,7 +201,7 @@ def build_directory(referrals: Referrals, snapshot: Snapshot) -> Directory:
     credit = Credit(
         register_data=snapshot.is_register_data, fetched_on=snapshot.provenance.fetched_on
     )
-    return Directory(listings, credit, sorted(set(hidden), key=int))
+    return Directory(listings, credit, hidden)
 
 
 def _curated_listing(entry: CuratedCharity, known: Charity | None) -> ListedCharity:

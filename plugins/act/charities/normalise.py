@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from act.charities.referrals import CHARITY_NUMBER_PATTERN
+from act.charities.registers import ENGLAND_AND_WALES
 from act.charities.snapshot import FROM_REGISTER, Charity
 
 # Words that stay in capitals when an UPPER-CASE register name is given ordinary capitals.
@@ -94,11 +94,30 @@ def _names(items: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+_EMAIL = re.compile(r"\S+@\S+\.\w")
+_PHONE = re.compile(r"(?:\+44|\b0)[\d ()-]{9,14}\d")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_contact_details(text: str) -> str:
+    """Activities without the sentences that hold an e-mail address or a phone number: they
+    may be a trustee's own, and the directory describes organisations, not people."""
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    return " ".join(s for s in sentences if not _EMAIL.search(s) and not _PHONE.search(s))
+
+
 def _shorten(text: str, limit: int = MAX_ACTIVITIES) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+def _activities(raw: Any) -> str | None:
+    if not isinstance(raw, str):
+        return None
+    text = without_contact_details(tidy_sentence_case(raw))
+    return _shorten(text) if text else None
 
 
 def _current_registration(registrations: Any) -> dict:
@@ -119,7 +138,7 @@ def normalise_charity(raw: Any) -> Charity:
     if not isinstance(raw, dict):
         raise MalformedRecord(f"a charity record is {type(raw).__name__}, not an object")
     number = str(raw.get("id") or "").strip()
-    if not CHARITY_NUMBER_PATTERN.match(number):
+    if not ENGLAND_AND_WALES.pattern.fullmatch(number):
         raise MalformedRecord(f"a charity record has no valid registered number ({number!r})")
     names = raw.get("names") or []
     primary = next(
@@ -138,11 +157,7 @@ def normalise_charity(raw: Any) -> Charity:
         name=tidy_name(primary),
         source=FROM_REGISTER,
         website=https_website(raw.get("website")),
-        activities=(
-            _shorten(tidy_sentence_case(activities))
-            if isinstance(activities, str) and activities.strip()
-            else None
-        ),
+        activities=_activities(activities),
         areas=_names(raw.get("areas")),
         causes=_names(raw.get("causes")),
         beneficiaries=_names(raw.get("beneficiaries")),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
+from act.charities.registers import Register, register_of
 from act.datafiles import load_records
 from act.problems import Problem
 from act.schema import (
@@ -15,6 +17,7 @@ from act.schema import (
     Context,
     Field,
     Integer,
+    IsoDate,
     ListOf,
     Record,
     Slug,
@@ -23,9 +26,10 @@ from act.schema import (
 )
 from act.yamlfile import Path_
 
-CHARITY_NUMBER_PATTERN = re.compile(r"^[1-9]\d{5,7}$")
 PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
-AREA_ID_PATTERN = re.compile(r"^[A-Z]-\d{1,4}$")
+# The register's own area codes (A-1, B-25, D-234) and the ONS GSS codes used since the
+# Charity Commission's 2021 register (E08000035 Leeds, W06000015 Cardiff, E92000001 England).
+AREA_ID_PATTERN = re.compile(r"^(?:[A-Z]-\d{1,4}|[EWSNK]\d{8})$")
 PAGE_SIZE_CAP = 300
 
 
@@ -48,17 +52,20 @@ class PlacedRecord(Record):
 
 
 class CharityNumber(Text):
-    """A registered charity number in England and Wales: 6 to 8 digits, kept as text."""
+    """A registered charity number, kept as text: 219432 (England and Wales), SC012345
+    (Scotland) or NIC100002 (Northern Ireland)."""
 
-    label = "registered charity number (digits)"
+    label = "registered charity number (219432, SC012345 or NIC100002)"
 
     def check(self, value, path, ctx):
-        text = str(value).strip() if isinstance(value, int | str) else None
-        if isinstance(value, bool) or not text or not CHARITY_NUMBER_PATTERN.match(text):
+        text = str(value).strip().upper() if isinstance(value, int | str) else None
+        if isinstance(value, bool) or not text or not register_of(text):
             ctx.report(
                 path,
                 f"'{value}' is not a registered charity number",
-                "write the number from the Charity Commission register, digits only, like 219432",
+                "write the number from the register: digits only for England and Wales "
+                "(219432), SC and six digits for Scotland (SC012345), NIC and six digits for "
+                "Northern Ireland (NIC100002)",
             )
             return MISSING
         return text
@@ -82,9 +89,9 @@ class PhoneNumber(Text):
 
 
 class AreaId(Text):
-    """A Charity Commission area-of-operation code such as A-1 or B-25."""
+    """An area-of-operation code: the register's (A-1, B-25) or an ONS GSS code (E08000035)."""
 
-    label = "area code like A-1"
+    label = "area code like A-1 or E08000035"
 
     def check(self, value, path, ctx):
         if isinstance(value, str) and AREA_ID_PATTERN.match(value.strip()):
@@ -92,7 +99,8 @@ class AreaId(Text):
         ctx.report(
             path,
             f"'{value}' is not a CharityBase area id",
-            "use a register code such as A-1 (throughout England and Wales) or B-25",
+            "use a register code such as A-1 (throughout England and Wales) or B-25, or an ONS "
+            "GSS code such as E08000035 (Leeds) or E92000001 (England)",
         )
         return MISSING
 
@@ -121,13 +129,28 @@ HELPLINE = PlacedRecord(
     placed_rules=[_helpline_needs_a_way_in],
 )
 
-CURATED_CHARITY = Record(
+
+def _remember_line(charity: dict, path: Path_, ctx: Context) -> None:
+    # Checks against the snapshot (a charity the register stopped returning) point here.
+    charity["line"] = ctx.doc.line_of(path)
+
+
+CURATED_CHARITY = PlacedRecord(
     [
         Field("number", CharityNumber(), example="219432", doc="from the register"),
         Field("name", Text(), example="Samaritans"),
         Field("website", Url(), required=False, example="https://www.samaritans.org/"),
         Field("description", Text(), doc="our own one line on how it helps with this need"),
-    ]
+        Field(
+            "checked_by_hand",
+            IsoDate(),
+            required=False,
+            doc="the day an editor checked it still helps, though the register no longer "
+            "returns it; it is listed again",
+            example="2026-11-30",
+        ),
+    ],
+    placed_rules=[_remember_line],
 )
 
 
@@ -208,6 +231,12 @@ class CuratedCharity:
     name: str
     description: str
     website: str | None = None
+    checked_by_hand: date | None = None
+    line: int = 0  # where it is in data/referrals.yml
+
+    @property
+    def register(self) -> Register | None:
+        return register_of(self.number)
 
 
 @dataclass(frozen=True)
@@ -220,6 +249,11 @@ class SearchFilters:
     operations: tuple[int, ...] = ()
     areas: tuple[str, ...] = ()
     cap: int = 30
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The search's words, lower case, without punctuation or search operators."""
+        return tuple(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", (self.search or "").lower()))
 
     def as_dict(self) -> dict:
         return {
@@ -257,7 +291,10 @@ class Referrals:
         found: dict[str, CuratedCharity] = {}
         for need in self.needs:
             for charity in need.charities:
-                found.setdefault(charity.number, charity)
+                first = found.setdefault(charity.number, charity)
+                checks = [d for d in (first.checked_by_hand, charity.checked_by_hand) if d]
+                if checks:  # a check by hand under any need counts for every mention
+                    found[charity.number] = replace(first, checked_by_hand=max(checks))
         return found
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from act.charities.referrals import CharityNumber, PlacedRecord, Referrals
+from act.charities.registers import ENGLAND_AND_WALES, Register, number_order, register_of
 from act.problems import Problem, format_report
 from act.schema import (
     MISSING,
@@ -33,7 +34,8 @@ from act.schema import (
 )
 from act.yamlfile import YamlDocument
 
-FORMAT_VERSION = 1
+# 2: `not_on_register` lists {number, name, since}: a charity the register stopped returning.
+FORMAT_VERSION = 2
 SOURCE_CURATED = "curated"
 SOURCE_CHARITYBASE = "charitybase"
 # Per charity: "curated" = our own YAML; "register" = Charity Commission data via CharityBase.
@@ -41,9 +43,6 @@ FROM_CURATED = "curated"
 FROM_REGISTER = "register"
 OGL_NAME = "Open Government Licence v3.0"
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-REGISTER_ENTRY_URL = (
-    "https://register-of-charities.charitycommission.gov.uk/charity-search/-/charity-details/{}"
-)
 
 
 class SnapshotError(Exception):
@@ -70,9 +69,14 @@ class Charity:
     removed_on: date | None = None
 
     @property
+    def register(self) -> Register:
+        """The register its number belongs to (numbers are checked on the way in)."""
+        return register_of(self.number) or ENGLAND_AND_WALES
+
+    @property
     def register_url(self) -> str:
-        """The charity's entry on the Charity Commission register."""
-        return REGISTER_ENTRY_URL.format(self.number)
+        """The charity's entry on its register."""
+        return self.register.url_for(self.number)
 
     @property
     def is_removed(self) -> bool:
@@ -92,12 +96,20 @@ class Charity:
 
 
 @dataclass(frozen=True)
-class RemovedCharity:
-    """A curated charity the register lists as removed: kept only so the build can hide it."""
+class NotOnRegister:
+    """A curated charity the register no longer returns (CharityBase holds only registered
+    charities, so a removed one is simply absent), since the refresh of `since`."""
 
     number: str
     name: str
-    removed_on: date | None
+    since: date
+
+    def is_vouched_for(self, checked_by_hand: date | None) -> bool:
+        """Whether an editor checked the charity by hand after it went missing."""
+        return checked_by_hand is not None and checked_by_hand >= self.since
+
+    def as_json(self) -> dict[str, str]:
+        return {"number": self.number, "name": self.name, "since": self.since.isoformat()}
 
 
 @dataclass(frozen=True)
@@ -121,8 +133,7 @@ class Snapshot:
     charities: tuple[Charity, ...] = ()
     # For each need id: the registered numbers its CharityBase filters found, best first.
     matches: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    removed_from_register: tuple[RemovedCharity, ...] = ()
-    not_on_register: tuple[str, ...] = ()
+    not_on_register: tuple[NotOnRegister, ...] = ()
 
     def by_number(self) -> dict[str, Charity]:
         return {c.number: c for c in self.charities}
@@ -137,20 +148,14 @@ class Snapshot:
             "provenance": asdict(self.provenance),
             "charities": [c.as_json() for c in sorted(self.charities, key=_number_order)],
             "matches": {need: list(numbers) for need, numbers in sorted(self.matches.items())},
-            "removed_from_register": [
-                {
-                    "number": r.number,
-                    "name": r.name,
-                    "removed_on": r.removed_on.isoformat() if r.removed_on else None,
-                }
-                for r in sorted(self.removed_from_register, key=_number_order)
+            "not_on_register": [
+                m.as_json() for m in sorted(self.not_on_register, key=_number_order)
             ],
-            "not_on_register": sorted(self.not_on_register, key=int),
         }
 
 
-def _number_order(item) -> int:
-    return int(item.number)
+def _number_order(item) -> tuple[int, int]:
+    return number_order(item.number)
 
 
 def curated_snapshot(referrals: Referrals) -> Snapshot:
@@ -191,6 +196,20 @@ class Counts(Kind):
             ctx.report(path, "expected a mapping of names to whole numbers", _REBUILD_HINT)
             return MISSING
         return {str(k): v for k, v in value.items()}
+
+
+class FormatVersion(Kind):
+    label = f"snapshot format {FORMAT_VERSION}"
+
+    def check(self, value, path, ctx):
+        if value == FORMAT_VERSION and not isinstance(value, bool):
+            return value
+        ctx.report(
+            path,
+            f"this is a format {value} snapshot; ACT reads format {FORMAT_VERSION}",
+            "rewrite it: `act charities refresh` (or `--curated-only`, with no network)",
+        )
+        return MISSING
 
 
 class IsoDateTime(Text):
@@ -267,22 +286,21 @@ PROVENANCE = Record(
     ]
 )
 
-REMOVED = Record(
+NOT_ON_REGISTER = Record(
     [
         Field("number", CharityNumber()),
         Field("name", Text()),
-        Field("removed_on", IsoDate(), required=False),
+        Field("since", IsoDate()),
     ]
 )
 
 SNAPSHOT = Record(
     [
-        Field("format", Integer(FORMAT_VERSION, FORMAT_VERSION)),
+        Field("format", FormatVersion()),
         Field("provenance", PROVENANCE),
         Field("charities", ListOf(CHARITY)),
         Field("matches", NeedMatches(), required=False, default={}),
-        Field("removed_from_register", ListOf(REMOVED), required=False, default=[]),
-        Field("not_on_register", ListOf(CharityNumber()), required=False, default=[]),
+        Field("not_on_register", ListOf(NOT_ON_REGISTER), required=False, default=[]),
     ]
 )
 
@@ -332,8 +350,7 @@ def _snapshot_from(data: dict) -> Snapshot:
         Provenance(**data["provenance"]),
         charities,
         data["matches"],
-        tuple(RemovedCharity(**r) for r in data["removed_from_register"]),
-        tuple(data["not_on_register"]),
+        tuple(NotOnRegister(**m) for m in data["not_on_register"]),
     )
 
 
@@ -417,10 +434,10 @@ def diff_snapshots(old: Snapshot | None, new: Snapshot) -> SnapshotDiff:
     """What `new` adds, drops and changes compared with `old` (None: everything is added)."""
     before = old.by_number() if old else {}
     after = new.by_number()
-    added = tuple(after[n] for n in sorted(after.keys() - before.keys(), key=int))
-    removed = tuple(before[n] for n in sorted(before.keys() - after.keys(), key=int))
+    added = tuple(after[n] for n in sorted(after.keys() - before.keys(), key=number_order))
+    removed = tuple(before[n] for n in sorted(before.keys() - after.keys(), key=number_order))
     changed = []
-    for number in sorted(after.keys() & before.keys(), key=int):
+    for number in sorted(after.keys() & before.keys(), key=number_order):
         fields = tuple(
             name
             for name, value in asdict(after[number]).items()

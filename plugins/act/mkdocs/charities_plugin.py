@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from act.charities.directory import Directory, build_directory
+from act.charities.directory import Directory, build_directory, hidden_charity_problems
 from act.charities.openreferral import open_referral_documents
 from act.charities.pages import fragment_environment, get_help_pages
 from act.charities.referrals import load_referrals
@@ -71,10 +71,7 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
                 + format_report(errors)
             )
         directory = build_directory(referrals, snapshot)
-        if directory.hidden_removed:
-            log.info(
-                "not listed, removed from the register: charity %s (take them out of %s)",
-                ", ".join(directory.hidden_removed),
-                shown_path(self.referrals_path),
-            )
+        # info, not warning: `mkdocs build --strict` must not fail when the register changes.
+        for problem in hidden_charity_problems(directory.hidden, shown_path(self.referrals_path)):
+            log.info("%s", problem)
         return directory

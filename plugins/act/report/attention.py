@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 
+from act.charities.cli import hidden_curated_charities
 from act.content.checker import check_content, shown_path
 from act.content.scaffold import PLACEHOLDER
 from act.content.types import Article, Entry, Opportunity
@@ -25,6 +26,7 @@ class Reason(Enum):
     """Why an item needs an editor, most urgent first; the value is the heading shown."""
 
     REVIEW_OVERDUE = "Review date passed"
+    CHARITY_OFF_REGISTER = "Charity no longer on the register"
     CLOSED = "Opportunity closed"
     REVIEW_DUE = f"Review due within {REVIEW_WARNING_DAYS} days"
     CLOSING_SOON = f"Closing within {CLOSING_WARNING_DAYS} days"
@@ -111,6 +113,20 @@ def build_report(content_dir: Path, data_dir: Path, today: date) -> EditorialRep
             )
             for reason, detail, when in found
         )
+    referrals, hidden = hidden_curated_charities(data_dir)
+    report.items.extend(
+        Attention(
+            Reason.CHARITY_OFF_REGISTER,
+            "charity",
+            h.entry.name,
+            f"{referrals}:{h.entry.line}",
+            f"/{h.need.url}",
+            f"charity {h.entry.number}, not returned since {_when(h.missing.since, today)}: "
+            "hidden from Get help; remove it, or add checked_by_hand: YYYY-MM-DD",
+            h.missing.since,
+        )
+        for h in hidden
+    )
     report.items.sort(key=Attention.sort_key)
     report.reading_ages.sort(key=lambda a: a.path)
     return report

@@ -23,10 +23,11 @@ def add_report_command(commands) -> None:
             "List the content that needs an editor: review dates that have passed or fall "
             f"within {REVIEW_WARNING_DAYS} days, opportunities that have closed or close within "
             f"{CLOSING_WARNING_DAYS} days, files with TODO placeholders left in, articles with a "
-            f"reading age above {READING_AGE_TARGET}, articles awaiting expert review, and "
-            "drafts. Then the reading age of every article. Dates are measured from today, or "
-            "from ACT_BUILD_DATE=YYYY-MM-DD. The report never fails the build: it always exits "
-            "0 once it has read the content."
+            f"reading age above {READING_AGE_TARGET}, articles awaiting expert review, "
+            "drafts, and curated charities the register no longer returns. Then the reading "
+            "age of every article. Dates are measured from today, or from "
+            "ACT_BUILD_DATE=YYYY-MM-DD. The report never fails the build: it always exits 0 "
+            "once it has read the content."
         ),
         epilog='example: act report --format markdown >> "$GITHUB_STEP_SUMMARY"',
     )
