@@ -10,6 +10,7 @@ from pathlib import Path
 from frontmatter.default_handlers import YAMLHandler
 
 from act.collections import load_collections
+from act.content.prose import bold_paragraphs
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
@@ -126,7 +127,7 @@ def check_text(
     doc, problems = _front_matter(text, shown, kind)
     if doc is None:
         return None, problems
-    ctx = Context(doc, shown, taxonomies, problems)
+    ctx = Context(doc, shown, taxonomies, problems + bold_paragraphs(text, shown))
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
     if kind.section and not SLUG_PATTERN.match(slug):
