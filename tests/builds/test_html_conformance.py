@@ -92,6 +92,8 @@ def check_html(*folders: Path) -> dict[Path, list[Finding]]:
         text=True,
         timeout=600,
     )
+    # vnu exits 1 when it found errors; anything else means it did not check.
+    assert done.returncode in (0, 1), done.stdout + done.stderr
     messages = json.loads(done.stderr)["messages"]
     findings: dict[Path, list[Finding]] = {folder: [] for folder in folders}
     for message in messages:

@@ -110,8 +110,7 @@ def job_posting(
         "url": site.absolute(entry.url),
         "datePosted": d["published"].isoformat(),
         "employmentType": "VOLUNTEER",
-        "hiringOrganization": {"@type": "Organization", "name": d["organisation"]}
-        | ({"url": url} if (url := _organisation_url(d)) else {}),
+        "hiringOrganization": _organisation(d),
         "directApply": False,
         "applicantLocationRequirements": {"@type": "Country", "name": "United Kingdom"},
         "jobLocation": _job_locations(d, region_names),
@@ -123,12 +122,15 @@ def job_posting(
     return posting
 
 
-def _organisation_url(d: dict) -> str | None:
-    """organisation_url, else the home page of the site apply_url is on (not for mailto:)."""
-    if d.get("organisation_url"):
-        return d["organisation_url"]
+def _organisation(d: dict) -> dict[str, Any]:
+    """With organisation_url, else the home page of the site apply_url is on (not mailto:)."""
+    organisation = {"@type": "Organization", "name": d["organisation"]}
     apply = urlparse(d["apply_url"])
-    return f"{apply.scheme}://{apply.netloc}/" if apply.scheme == "https" else None
+    if d.get("organisation_url"):
+        organisation["url"] = d["organisation_url"]
+    elif apply.scheme == "https":
+        organisation["url"] = f"https://{apply.netloc}/"
+    return organisation
 
 
 def _job_locations(d: dict, region_names: dict[str, str]) -> list[dict[str, Any]]:
