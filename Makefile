@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check report reference charities bench clean help
+.PHONY: site serve test audit lint check report reference charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -47,9 +47,14 @@ lint: $(VENV)/.installed-test ## ruff lint and format check
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
 
-test: lint ## lint, then the whole test suite (installs what the browser tests need)
+test: lint ## lint, then the whole test suite (installs Chromium and the Nu Html Checker)
 	scripts/ensure-chromium
+	scripts/ensure-vnu
 	$(BIN)/pytest
+
+audit: $(VENV)/.installed-test ## only the HTML conformance (Nu Html Checker) and link checks
+	scripts/ensure-vnu
+	$(BIN)/pytest tests/builds/test_html_conformance.py tests/builds/test_links.py tests/builds/test_headers.py
 
 bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
 	scripts/ensure-chromium

@@ -5,18 +5,32 @@ from __future__ import annotations
 import fnmatch
 import functools
 import http.server
+import re
 import threading
 import tomllib
 from contextlib import contextmanager
 from pathlib import Path
 
 HeaderRule = tuple[str, dict[str, str]]
+# What Node's http module (under `netlify dev` and `netlify serve`) accepts in a header name and
+# value; anything else, a line break above all, makes it throw ERR_INVALID_CHAR.
+HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")
 
 
 def netlify_header_rules(netlify_toml: Path) -> list[HeaderRule]:
-    """The [[headers]] rules of netlify.toml, in file order."""
+    """The [[headers]] rules of netlify.toml, in file order, values exactly as Netlify sends
+    them. A name or value Netlify's server would reject raises ValueError."""
     config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
-    return [(rule["for"], dict(rule.get("values", {}))) for rule in config.get("headers", [])]
+    rules = [(rule["for"], dict(rule.get("values", {}))) for rule in config.get("headers", [])]
+    for pattern, values in rules:
+        for name, value in values.items():
+            if not HEADER_NAME.fullmatch(name) or not HEADER_VALUE.fullmatch(value):
+                raise ValueError(
+                    f"{netlify_toml.name}: header {name!r} for {pattern!r} has a character "
+                    f"a server cannot send (a line break?): {value!r}"
+                )
+    return rules
 
 
 def headers_for(path: str, rules: list[HeaderRule]) -> dict[str, str]:
@@ -33,7 +47,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         for name, value in headers_for(self.path.split("?")[0], self.rules).items():
-            self.send_header(name, " ".join(value.split()))
+            self.send_header(name, value)
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):

@@ -18,6 +18,10 @@ def wait_for_results(page, count_text: str) -> list[str]:
     return page.locator(RESULTS).all_inner_texts()
 
 
+def results_list_hidden(page) -> bool:
+    return page.evaluate("document.querySelector('[data-act-search-results]').hidden")
+
+
 def test_a_word_from_one_article_finds_that_article_first(watched, site_url):
     page, watch = watched
     page.goto(site_url + "search/")
@@ -53,6 +57,10 @@ def test_a_closed_opportunity_cannot_be_found(watched, site_url):
     page, _ = watched
     page.goto(site_url + "search/?q=winter")
     assert wait_for_results(page, "0 results") == []
+    assert results_list_hidden(page)  # no empty list is announced
+    page.fill("#act-search-input", "sandbags")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    assert not results_list_hidden(page)
 
 
 def test_slash_opens_the_header_search_and_the_keyboard_does_the_rest(watched, site_url):
@@ -99,6 +107,10 @@ def test_without_javascript_the_search_page_says_so_and_links_to_listings(chromi
     assert notice.is_visible()
     assert "Search needs JavaScript" in notice.inner_text()
     assert page.locator("[data-act-search-nojs] a[href$='volunteer/']").count() == 1
+    assert results_list_hidden(page)
+    page.fill("#act-search-input", "sandbags")
+    page.click(".act-search__form button[type=submit]")  # without JavaScript, the form is sent
+    page.wait_for_url("**/search/?q=sandbags")
     context.close()
 
 

@@ -1,11 +1,14 @@
-"""Every internal link and asset in a built site resolves, fragment included; external links
-are https. A broken link fails with the page and the link."""
+"""Every internal link and asset in a built site resolves, fragment included, also when the site
+is served under a path (site_url https://host/act/); external links are https. A broken link
+fails with the page and the link."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
+
+from support import make_project, run_build
 
 LINKING = {
     "a": "href",
@@ -16,7 +19,7 @@ LINKING = {
     "iframe": "src",
     "form": "action",
 }
-BASE = "http://site.invalid/"
+HOST = "http://site.invalid"
 
 
 class PageLinks(HTMLParser):
@@ -42,15 +45,17 @@ def parse(path: Path) -> PageLinks:
 
 
 def target_file(site: Path, path: str) -> Path:
-    candidate = site / unquote(path).lstrip("/")
+    candidate = site / unquote(path)
     return candidate / "index.html" if path.endswith("/") or candidate.is_dir() else candidate
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, base_path: str = "/") -> list[str]:
+    """Every link that does not resolve when `site` is served at `base_path` ('/act/')."""
+    base = HOST + base_path
     problems: list[str] = []
     ids_cache: dict[Path, set[str]] = {}
     for page in sorted(site.rglob("*.html")):
-        page_url = urljoin(BASE, page.relative_to(site).as_posix())
+        page_url = urljoin(base, page.relative_to(site).as_posix())
         parsed_page = parse(page)
         ids_cache[page] = parsed_page.ids
         for link in parsed_page.links:
@@ -64,10 +69,10 @@ def broken_links(site: Path) -> list[str]:
             if scheme == "https" or link.startswith("//"):
                 continue
             resolved = urlparse(urljoin(page_url, link))
-            if resolved.path == "" or not resolved.geturl().startswith(BASE):
+            if not resolved.geturl().startswith(base):
                 problems.append(f"{shown} (points outside the site)")
                 continue
-            target = target_file(site, resolved.path)
+            target = target_file(site, resolved.path.removeprefix(base_path))
             if not target.exists():
                 problems.append(f"{shown} (no file {target.relative_to(site)})")
                 continue
@@ -94,9 +99,35 @@ def test_checker_reports_a_broken_link_with_page_and_link(tmp_path):
     ]
 
 
+def test_a_link_above_the_root_breaks_under_a_base_path(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="../b/">b</a><a href="/act/b/">b</a>')
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text('<a href="/b/">root</a><a href="../">home</a>')
+    assert broken_links(tmp_path) == ["index.html: /act/b/ (no file act/b/index.html)"]
+    assert broken_links(tmp_path, "/act/") == [
+        "b/index.html: /b/ (points outside the site)",
+        "index.html: ../b/ (points outside the site)",
+    ]
+
+
 def test_fixture_site_has_no_broken_links(fixture_build):
     assert broken_links(fixture_build.site) == []
 
 
 def test_the_edition_has_no_broken_links(edition_site):
     assert broken_links(edition_site) == []
+
+
+def test_fixture_site_under_a_base_path_has_no_broken_links(tmp_path):
+    project = make_project("site", tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "site_url: https://active-citizens-toolkit.netlify.app/",
+            "site_url: https://example.org/act/",
+        )
+    )
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert 'href="/act/about/"' in (build.site / "404.html").read_text()
+    assert broken_links(build.site, "/act/") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import struct
 import xml.etree.ElementTree as ET
 
 import jsonschema
@@ -153,16 +154,53 @@ def test_json_ld_for_each_page_type(fixture_build):
     article = by_type(json_ld(fixture_build.html("prepare/sandbag-basics")))["Article"]
     assert article["headline"] == "Sandbag basics"
     assert (article["datePublished"], article["dateModified"]) == ("2026-01-10", "2026-03-02")
-    assert article["author"]["name"] == "ACT editorial team"
+    assert article["author"] == {
+        "@type": "Organization",
+        "name": "ACT editorial team",
+        "url": "https://active-citizens-toolkit.netlify.app/about/",
+    }
+    assert article["image"] == "https://active-citizens-toolkit.netlify.app/assets/share.png"
+    share_png = (fixture_build.site / "assets/share.png").read_bytes()
+    assert share_png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", share_png[16:24]) == (1200, 630)  # width, height (IHDR)
     posting = by_type(json_ld(fixture_build.html("volunteer/closed-winter-helper")))["JobPosting"]
     assert posting["employmentType"] == "VOLUNTEER"
     assert posting["validThrough"] == "2026-03-31T23:59:59+00:00"
-    assert posting["hiringOrganization"]["name"] == "Example Council"
+    assert posting["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Example Council",
+        "url": "https://council.example.org/",
+    }
     assert posting["datePosted"] == "2026-01-05"
+    assert [p["address"] for p in posting["jobLocation"]] == [
+        {"@type": "PostalAddress", "addressRegion": "North East England", "addressCountry": "GB"}
+    ]
     crumbs = by_type(json_ld(fixture_build.html("topics/flooding")))["BreadcrumbList"]
     assert [i["name"] for i in crumbs["itemListElement"]] == ["Home", "Prepare", "Flooding"]
     need = by_type(json_ld(fixture_build.html("get-help/domestic-abuse")))["BreadcrumbList"]
     assert [i["name"] for i in need["itemListElement"]] == ["Home", "Get help", "Domestic abuse"]
+
+
+def test_job_posting_has_the_full_description_the_place_and_the_organisation_site(fixture_build):
+    posting = by_type(json_ld(fixture_build.html("volunteer/open-responder")))["JobPosting"]
+    assert posting["description"] == (
+        "<p>Answer 999 calls in your own village while the ambulance is on its way.</p>"
+        "<p>You would attend emergencies near home.</p><h2>What you do</h2><ul>"
+        "<li>drive to a patient nearby</li>"
+        "<li>give <strong>first aid</strong> until the ambulance arrives</li></ul>"
+    )
+    assert [p["address"] for p in posting["jobLocation"]] == [
+        {
+            "@type": "PostalAddress",
+            "addressLocality": "Taunton",
+            "addressRegion": "South West England",
+            "addressCountry": "GB",
+        }
+    ]
+    assert posting["hiringOrganization"]["url"] == "https://www.example.org/"
+    assert "<dt>Where</dt><dd>Taunton, South West England</dd>" in fixture_build.html(
+        "volunteer/open-responder"
+    )
 
 
 def test_every_page_has_parseable_json_ld_with_breadcrumbs(fixture_build):

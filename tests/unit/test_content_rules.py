@@ -188,6 +188,23 @@ def test_article_without_reviewer_is_awaiting_expert_review(tmp_path):
     assert not only(problems, Severity.WARNING)
 
 
+def test_a_paragraph_of_only_bold_text_is_a_warning_with_its_line(tmp_path):
+    path = tmp_path / "x.md"
+    body = (
+        "## What to pack\n\n**Medicines and health**\n\n- a first aid kit\n\n"
+        "**Call 999** if a life is at risk.\n\n**Note:**\nA bold lead-in on its own line.\n\n"
+        "```\n**In a code block**\n```\n\n- **In a list**\n"
+    )
+    path.write_text(f"---\n{ARTICLE}---\n\n{body}", encoding="utf-8")
+    names = load_taxonomies(DATA, str)[0].names()
+    entry, problems = check_file(path, "prepare/x.md", names, TODAY)
+    assert entry is not None
+    [problem] = [p for p in problems if p.field == "body"]
+    assert (problem.line, problem.severity) == (13, Severity.WARNING)
+    assert problem.message == "'Medicines and health' is a paragraph of bold text, not a heading"
+    assert "'### Medicines and health'" in problem.hint
+
+
 def test_plain_pages_need_no_schema_but_still_parse(tmp_path):
     entry, problems = check(tmp_path, "title: About\nsummary: What ACT is.\n", "about.md")
     assert only(problems) == [] and entry.title == "About"

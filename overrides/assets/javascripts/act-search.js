@@ -82,6 +82,7 @@
       }
       if (!query && !Object.keys(filters).length) {
         list.replaceChildren();
+        list.hidden = true;
         status.textContent = "Type a word or choose a filter to search.";
         return;
       }
@@ -104,6 +105,7 @@
       var items = data.map(function (d) { return resultItem(d, types); });
       if (shown === 0) list.replaceChildren.apply(list, items);
       else items.forEach(function (item) { list.appendChild(item); });
+      list.hidden = list.children.length === 0;
       more.hidden = list.children.length >= results.length;
       more.onclick = function () {
         var first = list.children.length;

@@ -13,6 +13,7 @@ from frontmatter.default_handlers import YAMLHandler
 from act import repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
+from act.content.prose import bold_paragraphs
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
@@ -160,7 +161,7 @@ def check_text(
     if doc is None:
         return None, problems, None
     body_line = text.count("\n", 0, body_start) + 1
-    ctx = Context(doc, shown, taxonomies, problems)
+    ctx = Context(doc, shown, taxonomies, problems + bold_paragraphs(text, shown))
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
     if not SLUG_PATTERN.match(slug):

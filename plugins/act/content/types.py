@@ -73,6 +73,13 @@ PERSON = Record(
             doc="the service or organisation they belong to",
             example="Kent Police",
         ),
+        Field(
+            "url",
+            Url(),
+            required=False,
+            doc="a page about them, such as their profile on their service's website",
+            example="https://www.kent.police.uk/",
+        ),
     ]
 )
 REVIEWER = Record(
@@ -232,6 +239,13 @@ OPPORTUNITY = Record(
             doc="the organisation you would volunteer with",
             example="British Red Cross",
         ),
+        Field(
+            "organisation_url",
+            Url(),
+            required=False,
+            doc="the organisation's own website, if apply_url is not on it",
+            example="https://www.redcross.org.uk/",
+        ),
         SUMMARY,
         Field(
             "apply_url",
@@ -244,6 +258,13 @@ OPPORTUNITY = Record(
             ListOf(TaxonomyTerm("regions"), min_items=1),
             doc="region ids from data/regions.yml (uk-wide for national roles)",
             example="[london]",
+        ),
+        Field(
+            "place",
+            Text(),
+            required=False,
+            doc="the town or city where you would volunteer, if it is one place",
+            example="Keswick",
         ),
         Field(
             "category",

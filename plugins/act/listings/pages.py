@@ -67,8 +67,11 @@ def long_date(value: date) -> str:
 
 
 def root_for(url: str) -> str:
-    """The relative path from a page's URL to the site root ('prepare/x/' -> '../../')."""
-    return "../" * url.count("/")
+    """The relative path from a page's URL to the site root ('prepare/x/' -> '../../').
+
+    MkDocs gives the home page the URL './', which is the root itself.
+    """
+    return "../" * url.removeprefix("./").count("/")
 
 
 class ListingRenderer:

@@ -140,7 +140,7 @@ class ListingsPlugin(BasePlugin):
         if entry is not None and entry.kind == "opportunity":
             blocks.append(
                 structured_data.job_posting(
-                    entry, site, self.catalogue.taxonomies.names()["regions"]
+                    entry, site, self.catalogue.taxonomies.names()["regions"], page.content
                 )
             )
         elif entry is not None and entry.kind in ("article", "reserve"):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from typing import Any
+from urllib.parse import urlparse
 
 from act.content.types import Entry
+from act.publishing.description import description_html
 from act.publishing.site import Site
 
 CONTEXT = "https://schema.org"
+# Shown with an article when it has no picture of its own (scripts/make-share-image draws it).
+SHARE_IMAGE = "assets/share.png"
 
 
 def to_script_json(data: dict[str, Any]) -> str:
@@ -54,10 +59,11 @@ def website(site: Site) -> dict[str, Any]:
 
 def _person(person: dict, site: Site) -> dict[str, Any]:
     if person["name"].lower().startswith("act "):
-        return {"@type": "Organization", "name": person["name"], "url": site.url}
+        return {"@type": "Organization", "name": person["name"], "url": site.absolute("about/")}
     return {
         "@type": "Person",
         "name": person["name"],
+        "url": person.get("url") or site.absolute("about/"),
         "jobTitle": person["role"],
         **(
             {"affiliation": {"@type": "Organization", "name": person["service"]}}
@@ -79,6 +85,7 @@ def article(entry: Entry, site: Site) -> dict[str, Any]:
         "mainEntityOfPage": site.absolute(entry.url),
         "datePublished": d["published"].isoformat(),
         "dateModified": (d.get("updated") or d["published"]).isoformat(),
+        "image": site.absolute(SHARE_IMAGE),
         "author": _person(d["author"], site),
         "publisher": {"@type": "Organization", "name": site.name, "url": site.url},
         "inLanguage": "en-GB",
@@ -89,41 +96,60 @@ def article(entry: Entry, site: Site) -> dict[str, Any]:
     }
 
 
-def job_posting(entry: Entry, site: Site, region_names: dict[str, str]) -> dict[str, Any]:
-    """A volunteering opportunity, as JobPosting with employmentType VOLUNTEER."""
+def job_posting(
+    entry: Entry, site: Site, region_names: dict[str, str], body: str
+) -> dict[str, Any]:
+    """A volunteering opportunity, as JobPosting with employmentType VOLUNTEER; `body` is the
+    page's rendered Markdown, the full description."""
     d = entry.data
     posting: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "JobPosting",
         "title": entry.title,
-        "description": entry.summary,
+        "description": f"<p>{html.escape(entry.summary)}</p>{description_html(body)}",
         "url": site.absolute(entry.url),
         "datePosted": d["published"].isoformat(),
         "employmentType": "VOLUNTEER",
-        "hiringOrganization": {
-            "@type": "Organization",
-            "name": d["organisation"],
-            "sameAs": d["apply_url"],
-        },
+        "hiringOrganization": _organisation(d),
         "directApply": False,
         "applicantLocationRequirements": {"@type": "Country", "name": "United Kingdom"},
-        "jobLocation": [
-            {
-                "@type": "Place",
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressRegion": region_names.get(r, r),
-                    "addressCountry": "GB",
-                },
-            }
-            for r in d["regions"]
-        ],
+        "jobLocation": _job_locations(d, region_names),
     }
     if d.get("closing_date"):
         posting["validThrough"] = _end_of_day(d["closing_date"])
     if d["remote"]:
         posting["jobLocationType"] = "TELECOMMUTE"
     return posting
+
+
+def _organisation(d: dict) -> dict[str, Any]:
+    """With organisation_url, else the home page of the site apply_url is on (not mailto:)."""
+    organisation = {"@type": "Organization", "name": d["organisation"]}
+    apply = urlparse(d["apply_url"])
+    if d.get("organisation_url"):
+        organisation["url"] = d["organisation_url"]
+    elif apply.scheme == "https":
+        organisation["url"] = f"https://{apply.netloc}/"
+    return organisation
+
+
+def _job_locations(d: dict, region_names: dict[str, str]) -> list[dict[str, Any]]:
+    """One address per region; with a place, the one address of that place."""
+    regions = [region_names.get(r, r) for r in d["regions"]]
+    if d.get("place"):
+        addresses = [
+            {"addressLocality": d["place"]}
+            | ({"addressRegion": regions[0]} if len(regions) == 1 else {})
+        ]
+    else:
+        addresses = [{"addressRegion": region} for region in regions]
+    return [
+        {
+            "@type": "Place",
+            "address": {"@type": "PostalAddress", **address, "addressCountry": "GB"},
+        }
+        for address in addresses
+    ]
 
 
 def _end_of_day(day: date) -> str:
