@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from act.problems import Problem, Severity, is_invisible
 from act.yamlfile import Path_, YamlDocument, dotted, yaml_scalar
@@ -43,6 +43,28 @@ class Kind:
 
     def check(self, value: Any, path: Path_, ctx: Context) -> Any:
         raise NotImplementedError
+
+    # What a kind of value means in each place it is used; each kind says it for itself.
+    def describe(self) -> str:
+        """What a value looks like, in words for writers (docs/front-matter.md)."""
+        return self.label
+
+    def describe_items(self) -> str:
+        """How a list of these values is described."""
+        return f"list, each {self.describe()}"
+
+    def json_schema(self, terms: dict[str, dict[str, str]]) -> dict[str, Any]:
+        """The JSON Schema (draft 2020-12) of the value; `terms` are the taxonomies' ids."""
+        return {"type": "string", "minLength": 1}
+
+    def placeholder(self, field: Field, fill: Fill) -> tuple[str, str] | None:
+        """For `act new`: a YAML value that passes the check, and a note on what to write
+        instead ('' when self-evident); None when the kind has no placeholder."""
+        return None
+
+    def list_placeholder(self, field: Field, fill: Fill) -> tuple[str, str]:
+        """The same, for a list of these values."""
+        return field.example or "[]", field.doc
 
 
 def _describe(value: Any) -> str:
@@ -82,6 +104,15 @@ class Text(Kind):
             return MISSING
         return value.strip()
 
+    def describe(self):
+        return "text"
+
+    def describe_items(self):
+        return "list of text"
+
+    def placeholder(self, field, fill):
+        return fill.text(field.doc or field.name), ""
+
 
 @dataclass
 class Integer(Kind):
@@ -105,6 +136,15 @@ class Integer(Kind):
             return MISSING
         return value
 
+    def describe(self):
+        return f"whole number, {self.minimum} to {self.maximum}"
+
+    def json_schema(self, terms):
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+    def placeholder(self, field, fill):
+        return field.example, field.doc
+
 
 class Boolean(Kind):
     label = "true or false"
@@ -118,6 +158,15 @@ class Boolean(Kind):
             )
             return MISSING
         return value
+
+    def describe(self):
+        return "`true` or `false`"
+
+    def json_schema(self, terms):
+        return {"type": "boolean"}
+
+    def placeholder(self, field, fill):
+        return field.example, field.doc
 
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -140,6 +189,9 @@ class Slug(Kind):
             f"use lower-case words joined by hyphens, like '{slugify(str(value)) or 'my-id'}'",
         )
         return MISSING
+
+    def json_schema(self, terms):
+        return {"type": "string", "pattern": SLUG_PATTERN.pattern}
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -167,6 +219,15 @@ class IsoDate(Kind):
             "write dates as YYYY-MM-DD, for example 2026-11-26",
         )
         return MISSING
+
+    def describe(self):
+        return "date, YYYY-MM-DD"
+
+    def json_schema(self, terms):
+        return {"type": "string", "format": "date", "pattern": _ISO_DATE.pattern}
+
+    def placeholder(self, field, fill):
+        return fill.today.isoformat(), field.doc
 
 
 @dataclass
@@ -211,6 +272,18 @@ class Url(Kind):
             )
             return MISSING
         return url
+
+    def describe(self):
+        return "link starting " + " or ".join(f"`{p}`" for p in self._prefixes())
+
+    def json_schema(self, terms):
+        return {"type": "string", "pattern": "^(" + "|".join(self._prefixes()) + ")"}
+
+    def _prefixes(self) -> list[str]:
+        return ["https://", *(f"{s}:" for s in self.also)]
+
+    def placeholder(self, field, fill):
+        return field.example, field.doc
 
 
 _NOT_IN_URLS = re.compile(r'[\s"<>{}|\\^`\x00-\x1f\x7f]')
@@ -262,6 +335,21 @@ class Choice(Kind):
         )
         return MISSING
 
+    def describe(self):
+        return "one of: " + ", ".join(f"`{v}`" for v in self.values)
+
+    def json_schema(self, terms):
+        return {"enum": list(self.values)}
+
+    def placeholder(self, field, fill):
+        values = list(self.values)
+        value = field.example if field.example in values else values[0]
+        return value, with_choices(field.doc, values)
+
+    def list_placeholder(self, field, fill):
+        values = list(self.values)
+        return field.example or f"[{values[0]}]", with_choices(field.doc, values)
+
 
 @dataclass
 class TaxonomyTerm(Kind):
@@ -283,6 +371,25 @@ class TaxonomyTerm(Kind):
             _did_you_mean(value, terms, f"use an id from data/{self.taxonomy}.yml"),
         )
         return MISSING
+
+    def describe(self):
+        return f"{self.taxonomy[:-1]} id from `data/{self.taxonomy}.yml`"
+
+    def describe_items(self):
+        return f"list of {self.taxonomy[:-1]} ids from `data/{self.taxonomy}.yml`"
+
+    def json_schema(self, terms):
+        return {"enum": sorted(terms.get(self.taxonomy, {}))}
+
+    def placeholder(self, field, fill):
+        ids = list(fill.taxonomies.get(self.taxonomy, {}))
+        return (ids[0] if ids else field.example), f"{field.doc}: {', '.join(ids)}"
+
+    def list_placeholder(self, field, fill):
+        ids = list(fill.taxonomies.get(self.taxonomy, {}))
+        example = field.example.strip("[]")
+        first = example if example in ids else (ids[0] if ids else example)
+        return f"[{first}]", f"{field.doc}: {', '.join(ids)}"
 
 
 @dataclass
@@ -314,6 +421,20 @@ class ListOf(Kind):
         cleaned = [self.item.check(item, path + (i,), ctx) for i, item in enumerate(value)]
         return MISSING if MISSING in cleaned else cleaned
 
+    def describe(self):
+        least = f", at least {self.min_items}" if self.min_items else ""
+        return self.item.describe_items() + least
+
+    def json_schema(self, terms):
+        return {
+            "type": "array",
+            "items": self.item.json_schema(terms),
+            **({"minItems": self.min_items} if self.min_items else {}),
+        }
+
+    def placeholder(self, field, fill):
+        return self.item.list_placeholder(field, fill)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -325,7 +446,9 @@ class Field:
     default: Any = None
 
 
-Rule = Callable[[dict, Context], None]
+# A rule on a whole record, once its fields are valid: told where the record sits, so a rule
+# on a record inside a list reports the right line and field.
+Rule = Callable[[dict, Path_, Context], None]
 
 
 @dataclass
@@ -373,8 +496,25 @@ class Record(Kind):
         if failed:
             return MISSING
         for rule in self.rules:
-            rule(cleaned, ctx)
+            rule(cleaned, path, ctx)
         return cleaned
+
+    def describe(self):
+        return "fields, indented below"
+
+    def describe_items(self):
+        return "list of items with the fields below"
+
+    def json_schema(self, terms):
+        return {
+            "type": "object",
+            "properties": {
+                f.name: {**f.kind.json_schema(terms), **({"description": f.doc} if f.doc else {})}
+                for f in self.fields
+            },
+            "required": [f.name for f in self.fields if f.required],
+            "additionalProperties": False,
+        }
 
 
 def _unknown_field_hint(key: Any, known: Collection[str]) -> str:
@@ -404,36 +544,20 @@ def json_schema(kind: Kind, terms: dict[str, dict[str, str]] | None = None) -> d
 
     `terms` gives the taxonomy ids a TaxonomyTerm accepts. Dates are exported as ISO text.
     """
-    terms = terms or {}
-    if isinstance(kind, Record):
-        return {
-            "type": "object",
-            "properties": {
-                f.name: {**json_schema(f.kind, terms), **({"description": f.doc} if f.doc else {})}
-                for f in kind.fields
-            },
-            "required": [f.name for f in kind.fields if f.required],
-            "additionalProperties": False,
-        }
-    if isinstance(kind, ListOf):
-        return {
-            "type": "array",
-            "items": json_schema(kind.item, terms),
-            **({"minItems": kind.min_items} if kind.min_items else {}),
-        }
-    if isinstance(kind, Choice):
-        return {"enum": list(kind.values)}
-    if isinstance(kind, TaxonomyTerm):
-        return {"enum": sorted(terms.get(kind.taxonomy, {}))}
-    if isinstance(kind, Integer):
-        return {"type": "integer", "minimum": kind.minimum, "maximum": kind.maximum}
-    if isinstance(kind, Boolean):
-        return {"type": "boolean"}
-    if isinstance(kind, IsoDate):
-        return {"type": "string", "format": "date", "pattern": _ISO_DATE.pattern}
-    if isinstance(kind, Url):
-        schemes = "|".join(["https://", *(f"{s}:" for s in kind.also)])
-        return {"type": "string", "pattern": f"^({schemes})"}
-    if isinstance(kind, Slug):
-        return {"type": "string", "pattern": SLUG_PATTERN.pattern}
-    return {"type": "string", "minLength": 1}
+    return kind.json_schema(terms or {})
+
+
+class Fill(Protocol):
+    """What `act new` gives a kind to make its placeholder (see act.content.scaffold)."""
+
+    today: date
+    taxonomies: dict[str, dict[str, str]]
+
+    def text(self, what: str) -> str: ...
+
+
+def with_choices(doc: str, values: list[str]) -> str:
+    """A field's doc, followed by the allowed values unless the doc already names them all."""
+    if all(value in doc for value in values):
+        return doc
+    return f"{doc}; one of: {', '.join(values)}"

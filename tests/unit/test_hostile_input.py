@@ -3,6 +3,7 @@ text that only looks dangerous, and the checks of links that `act check` now mak
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from act.addresses import site_problems
+from act.charities.snapshot import parse_snapshot
 from act.content.body import body_findings, mask_code
 from act.content.checker import check_content
 from act.problems import Problem
 from act.schema import Context, Url
 from act.yamlfile import YamlDocument, parse_yaml
-from support import FIXTURES, make_project, run_build
+from support import FIXTURES, ROOT, make_project, run_build
 
 DATA = FIXTURES / "site" / "data"
 TODAY = date(2026, 6, 1)
@@ -203,3 +205,12 @@ def test_act_check_is_the_whole_check(project):
     assert f"content/about.md:{line}: link: 'missing-map.png' points at missing-map.png" in (
         done.stdout
     )
+
+
+def test_snapshot_problems_are_reported_at_their_own_line():
+    value = json.loads((ROOT / "data" / "charities" / "snapshot.json").read_text("utf-8"))
+    value["charities"][1]["website"] = "http://insecure.example/"
+    text = json.dumps(value, indent=2)
+    _, problems = parse_snapshot(text, "snapshot.json")
+    assert [p.field for p in problems] == ["charities[1].website"]
+    assert '"website": "http://insecure.example/"' in text.splitlines()[problems[0].line - 1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -31,24 +30,6 @@ PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
 # Charity Commission's 2021 register (E08000035 Leeds, W06000015 Cardiff, E92000001 England).
 AREA_ID_PATTERN = re.compile(r"^(?:[A-Z]-\d{1,4}|[EWSNK]\d{8})$")
 PAGE_SIZE_CAP = 300
-
-
-PathRule = Callable[[dict, Path_, Context], None]
-
-
-@dataclass
-class PlacedRecord(Record):
-    """A Record whose rules are told where the record sits, so a rule on a record inside a
-    list reports the right line and field (plain Record rules report from the top)."""
-
-    placed_rules: Sequence[PathRule] = ()
-
-    def check(self, value, path, ctx):
-        cleaned = super().check(value, path, ctx)
-        if cleaned is not MISSING:
-            for rule in self.placed_rules:
-                rule(cleaned, path, ctx)
-        return cleaned
 
 
 class CharityNumber(Text):
@@ -114,7 +95,7 @@ def _helpline_needs_a_way_in(helpline: dict, path: Path_, ctx: Context) -> None:
         )
 
 
-HELPLINE = PlacedRecord(
+HELPLINE = Record(
     [
         Field("name", Text(), example="Samaritans"),
         Field("number", PhoneNumber(), required=False, example="'116 123'"),
@@ -126,7 +107,7 @@ HELPLINE = PlacedRecord(
         Field("website", Url(), required=False),
         Field("note", Text(), required=False, doc="one sentence on who or what it is for"),
     ],
-    placed_rules=[_helpline_needs_a_way_in],
+    rules=[_helpline_needs_a_way_in],
 )
 
 
@@ -135,7 +116,7 @@ def _remember_line(charity: dict, path: Path_, ctx: Context) -> None:
     charity["line"] = ctx.doc.line_of(path)
 
 
-CURATED_CHARITY = PlacedRecord(
+CURATED_CHARITY = Record(
     [
         Field("number", CharityNumber(), example="219432", doc="from the register"),
         Field("name", Text(), example="Samaritans"),
@@ -150,7 +131,7 @@ CURATED_CHARITY = PlacedRecord(
             example="2026-11-30",
         ),
     ],
-    placed_rules=[_remember_line],
+    rules=[_remember_line],
 )
 
 
@@ -176,7 +157,7 @@ def _each_charity_once(need: dict, path: Path_, ctx: Context) -> None:
         seen.add(charity["number"])
 
 
-SEARCH_FILTERS = PlacedRecord(
+SEARCH_FILTERS = Record(
     [
         Field("search", Text(), required=False, doc="words CharityBase searches for"),
         Field("causes", ListOf(Integer(101, 117)), required=False, default=[]),
@@ -191,10 +172,10 @@ SEARCH_FILTERS = PlacedRecord(
             doc="most further charities to list",
         ),
     ],
-    placed_rules=[_filters_narrow_the_search],
+    rules=[_filters_narrow_the_search],
 )
 
-NEED = PlacedRecord(
+NEED = Record(
     [
         Field("id", Slug(), doc="used in the page address; never rename", example="homelessness"),
         Field("name", Text(), example="Homelessness"),
@@ -203,7 +184,7 @@ NEED = PlacedRecord(
         Field("charities", ListOf(CURATED_CHARITY), required=False, default=[]),
         Field("charitybase", SEARCH_FILTERS, required=False, doc="filters for further charities"),
     ],
-    placed_rules=[_each_charity_once],
+    rules=[_each_charity_once],
 )
 
 

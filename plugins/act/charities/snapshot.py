@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from act.charities.referrals import CharityNumber, PlacedRecord, Referrals
+from act.charities.referrals import CharityNumber, Referrals
 from act.charities.registers import ENGLAND_AND_WALES, Register, number_order, register_of
 from act.problems import Problem, format_report
 from act.schema import (
@@ -32,7 +32,7 @@ from act.schema import (
     Text,
     Url,
 )
-from act.yamlfile import YamlDocument
+from act.yamlfile import YamlDocument, parse_yaml
 
 # 2: `not_on_register` lists {number, name, since}: a charity the register stopped returning.
 FORMAT_VERSION = 2
@@ -255,7 +255,7 @@ def _kept_charity_is_not_removed(charity: dict, path, ctx: Context) -> None:
         )
 
 
-CHARITY = PlacedRecord(
+CHARITY = Record(
     [
         Field("number", CharityNumber()),
         Field("name", Text()),
@@ -271,7 +271,7 @@ CHARITY = PlacedRecord(
         Field("registered_on", IsoDate(), required=False),
         Field("removed_on", IsoDate(), required=False),
     ],
-    placed_rules=[_kept_charity_is_not_removed],
+    rules=[_kept_charity_is_not_removed],
 )
 
 PROVENANCE = Record(
@@ -315,7 +315,17 @@ def parse_snapshot(text: str, shown_as: str) -> tuple[Snapshot | None, list[Prob
         ]
     except RecursionError:
         return None, [Problem(shown_as, 1, "", "the JSON is nested too deeply", _REBUILD_HINT)]
-    ctx = Context(YamlDocument(value), shown_as)
+    snapshot, problems = _checked(value, YamlDocument(value), shown_as)
+    if problems:
+        # Only now find each value's line: JSON is YAML, and the YAML reader records lines.
+        located, _ = parse_yaml(text, shown_as)
+        if located is not None and located.value == value:
+            snapshot, problems = _checked(value, located, shown_as)
+    return snapshot, problems
+
+
+def _checked(value, doc: YamlDocument, shown_as: str) -> tuple[Snapshot | None, list[Problem]]:
+    ctx = Context(doc, shown_as)
     data = SNAPSHOT.check(value, (), ctx)
     numbers = [c["number"] for c in data["charities"]] if data is not MISSING else []
     if len(set(numbers)) != len(numbers):

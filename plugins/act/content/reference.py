@@ -10,19 +10,7 @@ import argparse
 import sys
 
 from act.content.types import CONTENT_TYPES, Entry
-from act.schema import (
-    Boolean,
-    Choice,
-    Field,
-    Integer,
-    IsoDate,
-    Kind,
-    ListOf,
-    Record,
-    TaxonomyTerm,
-    Text,
-    Url,
-)
+from act.schema import Field, ListOf, Record
 
 REFERENCE_PATH = "docs/front-matter.md"
 
@@ -87,41 +75,8 @@ def _rows(record: Record, prefix: str):
 def _row(name: str, field: Field) -> str:
     required = "yes" if field.required else "no"
     example = f"`{field.example}`" if field.example else ""
-    cells = [f"`{name}`", required, describe(field.kind), field.doc, example]
+    cells = [f"`{name}`", required, field.kind.describe(), field.doc, example]
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
-
-
-def describe(kind: Kind) -> str:
-    """What a value of this kind looks like, in words for writers."""
-    if isinstance(kind, Record):
-        return "fields, indented below"
-    if isinstance(kind, ListOf):
-        least = f", at least {kind.min_items}" if kind.min_items else ""
-        if isinstance(kind.item, Record):
-            return f"list of items with the fields below{least}"
-        if isinstance(kind.item, TaxonomyTerm):
-            return (
-                f"list of {kind.item.taxonomy[:-1]} ids from `data/{kind.item.taxonomy}.yml`{least}"
-            )
-        if isinstance(kind.item, Text):
-            return f"list of text{least}"
-        return f"list, each {describe(kind.item)}{least}"
-    if isinstance(kind, Choice):
-        return "one of: " + ", ".join(f"`{v}`" for v in kind.values)
-    if isinstance(kind, TaxonomyTerm):
-        return f"{kind.taxonomy[:-1]} id from `data/{kind.taxonomy}.yml`"
-    if isinstance(kind, Integer):
-        return f"whole number, {kind.minimum} to {kind.maximum}"
-    if isinstance(kind, Boolean):
-        return "`true` or `false`"
-    if isinstance(kind, IsoDate):
-        return "date, YYYY-MM-DD"
-    if isinstance(kind, Url):
-        schemes = ["`https://`", *(f"`{s}:`" for s in kind.also)]
-        return "link starting " + " or ".join(schemes)
-    if isinstance(kind, Text):
-        return "text"
-    return kind.label
 
 
 def _cell(text: str) -> str:

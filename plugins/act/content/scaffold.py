@@ -23,17 +23,9 @@ from act.cli_options import add_site_options
 from act.content.checker import MAX_SLUG, shown_path
 from act.content.types import CONTENT_TYPES, Entry
 from act.schema import (
-    Boolean,
-    Choice,
     Field,
-    Integer,
-    IsoDate,
-    Kind,
     ListOf,
     Record,
-    TaxonomyTerm,
-    Text,
-    Url,
     slugify,
 )
 from act.taxonomies import load_taxonomies
@@ -115,6 +107,10 @@ class _Fill:
 
     taxonomies: dict[str, dict[str, str]]
     today: date
+
+    def text(self, what: str) -> str:
+        """Placeholder text: it passes the check, and says what to write instead."""
+        return _scalar(f"{PLACEHOLDER}: {what}")
 
 
 @dataclass(frozen=True)
@@ -243,48 +239,12 @@ def _placeholder_lines(field: Field, fill: _Fill, indent: str) -> list[str]:
 
 def _placeholder_value(field: Field, fill: _Fill) -> tuple[str, str]:
     """A value that passes the check, and a note on what to put instead ('' if self-evident)."""
-    kind = field.kind
-    if isinstance(kind, Text):
-        return _scalar(f"{PLACEHOLDER}: {field.doc or field.name}"), ""
-    if isinstance(kind, IsoDate):
-        return fill.today.isoformat(), field.doc
-    if isinstance(kind, ListOf):
-        return _flow_list(field, kind.item, fill.taxonomies)
-    return _scalar_placeholder(field, kind, fill.taxonomies)
-
-
-def _flow_list(field: Field, item: Kind, taxonomies: dict[str, dict[str, str]]) -> tuple[str, str]:
-    if isinstance(item, TaxonomyTerm):
-        ids = list(taxonomies.get(item.taxonomy, {}))
-        example = field.example.strip("[]")
-        first = example if example in ids else (ids[0] if ids else example)
-        return f"[{first}]", f"{field.doc}: {', '.join(ids)}"
-    if isinstance(item, Choice):
-        values = list(item.values)
-        return field.example or f"[{values[0]}]", _with_choices(field.doc, values)
-    return field.example or "[]", field.doc
-
-
-def _scalar_placeholder(
-    field: Field, kind: Kind, taxonomies: dict[str, dict[str, str]]
-) -> tuple[str, str]:
-    if isinstance(kind, Choice):
-        values = list(kind.values)
-        value = field.example if field.example in values else values[0]
-        return value, _with_choices(field.doc, values)
-    if isinstance(kind, TaxonomyTerm):
-        ids = list(taxonomies.get(kind.taxonomy, {}))
-        return (ids[0] if ids else field.example), f"{field.doc}: {', '.join(ids)}"
-    if isinstance(kind, Integer | Boolean | Url):
-        return field.example, field.doc
-    raise ScaffoldError(f"no placeholder for field '{field.name}' of kind {type(kind).__name__}")
-
-
-def _with_choices(doc: str, values: list[str]) -> str:
-    """The field's doc, followed by the allowed values unless the doc already names them all."""
-    if all(value in doc for value in values):
-        return doc
-    return f"{doc}; one of: {', '.join(values)}"
+    placeholder = field.kind.placeholder(field, fill)
+    if placeholder is None:
+        raise ScaffoldError(
+            f"no placeholder for field '{field.name}' of kind {type(field.kind).__name__}"
+        )
+    return placeholder
 
 
 def _optional_note(field: Field) -> str:

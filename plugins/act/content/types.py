@@ -24,6 +24,7 @@ from act.schema import (
     Text,
     Url,
 )
+from act.yamlfile import Path_
 
 SUMMARY_LIMIT = 160
 # The page layouts in overrides/ a content page may ask for with `template:`.
@@ -107,10 +108,10 @@ CHANGE = Record(
 )
 
 
-def _summary_length(data: dict, ctx: Context) -> None:
+def _summary_length(data: dict, path: Path_, ctx: Context) -> None:
     if len(data["summary"]) > SUMMARY_LIMIT:
         ctx.report(
-            ("summary",),
+            path + ("summary",),
             f"is {len(data['summary'])} characters; search results and "
             f"listings cut it at {SUMMARY_LIMIT}",
             "shorten it to one plain sentence",
@@ -118,31 +119,33 @@ def _summary_length(data: dict, ctx: Context) -> None:
         )
 
 
-def _dates_in_order(data: dict, ctx: Context) -> None:
+def _dates_in_order(data: dict, path: Path_, ctx: Context) -> None:
     published, updated = data["published"], data.get("updated")
     if updated and updated < published:
         ctx.report(
-            ("updated",), f"{updated} is before the published date {published}", "check both dates"
+            path + ("updated",),
+            f"{updated} is before the published date {published}",
+            "check both dates",
         )
     if data["review_by"] < published:
         ctx.report(
-            ("review_by",),
+            path + ("review_by",),
             f"{data['review_by']} is before the published date {published}",
             "set a review date after publication, usually a year later",
         )
     closing = data.get("closing_date")
     if closing and closing < published:
         ctx.report(
-            ("closing_date",),
+            path + ("closing_date",),
             f"{closing} is before the published date {published}",
             "check the closing date, or remove it if recruitment is rolling",
         )
 
 
-def _awaiting_review(data: dict, ctx: Context) -> None:
+def _awaiting_review(data: dict, path: Path_, ctx: Context) -> None:
     if not data.get("reviewer"):
         ctx.report(
-            ("reviewer",),
+            path + ("reviewer",),
             "awaiting expert review: no reviewer is recorded",
             "the page says so; add a reviewer once a named expert has checked it",
             Severity.WARNING,
