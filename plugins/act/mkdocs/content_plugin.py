@@ -26,7 +26,6 @@ log = get_plugin_logger(__name__)
 
 class ContentConfig(Config):
     data_dir = opt.Type(str, default="data")
-    repository = opt.Type(str, default="")
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
