@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from act.builddate import build_date
+from act.content.types import NATIONS
 from act.datafiles import load_records
-from act.problems import Problem
+from act.problems import Problem, Severity
 from act.schema import (
     MISSING,
     Boolean,
+    Choice,
     Context,
     Field,
     Integer,
+    IsoDate,
     ListOf,
     Record,
     Slug,
@@ -27,6 +32,8 @@ CHARITY_NUMBER_PATTERN = re.compile(r"^[1-9]\d{5,7}$")
 PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
 AREA_ID_PATTERN = re.compile(r"^[A-Z]-\d{1,4}$")
 PAGE_SIZE_CAP = 300
+# A helpline whose details were last checked longer ago than this is reported by `act check`.
+CHECK_AGAIN_AFTER_DAYS = 365
 
 
 PathRule = Callable[[dict, Path_, Context], None]
@@ -106,19 +113,57 @@ def _helpline_needs_a_way_in(helpline: dict, path: Path_, ctx: Context) -> None:
         )
 
 
+def _helpline_is_sourced_and_recent(helpline: dict, path: Path_, ctx: Context) -> None:
+    # Warnings, not errors: the facts people act on need a source and a recent check, and an
+    # editor should see at once which ones do not have them.
+    for name, hint in (
+        ("nations", "list where it helps: [england, wales, scotland, northern-ireland]"),
+        ("source", "add the https address of the page that gives the number and hours"),
+        ("checked", "add the date you last checked the details against the source"),
+    ):
+        if not helpline.get(name):
+            ctx.report(
+                path + (name,),
+                f"helpline '{helpline['name']}' has no {name}",
+                hint,
+                Severity.WARNING,
+            )
+    checked = helpline.get("checked")
+    if checked and (build_date() - checked).days > CHECK_AGAIN_AFTER_DAYS:
+        ctx.report(
+            path + ("checked",),
+            f"helpline '{helpline['name']}' was last checked on {checked}, over a year ago",
+            "check the number, hours and cost against the source, then update `checked`",
+            Severity.WARNING,
+        )
+
+
 HELPLINE = PlacedRecord(
     [
         Field("name", Text(), example="Samaritans"),
         Field("number", PhoneNumber(), required=False, example="'116 123'"),
+        Field("text", PhoneNumber(), required=False, doc="a number to text, if there is one"),
+        Field("text_word", Text(), required=False, doc="the word to text, if one is needed"),
+        Field("webchat", Url(), required=False, doc="the web chat page, if there is one"),
         Field("free", Boolean(), doc="whether calls are free", example="true"),
         Field("hours", Text(), required=False, doc="only if certain", example="24 hours a day"),
         Field("run_by", Text(), required=False, doc="the organisation that runs it"),
         Field("charity", CharityNumber(), required=False, doc="registered number of run_by"),
+        Field(
+            "nations",
+            ListOf(Choice(NATIONS)),
+            required=False,
+            default=[],
+            doc="the nations it serves",
+            example="[england, wales]",
+        ),
         Field("where", Text(), required=False, doc="if not the whole UK", example="England"),
         Field("website", Url(), required=False),
         Field("note", Text(), required=False, doc="one sentence on who or what it is for"),
+        Field("source", Url(), required=False, doc="the page the details were checked against"),
+        Field("checked", IsoDate(), required=False, doc="when they were last checked"),
     ],
-    placed_rules=[_helpline_needs_a_way_in],
+    placed_rules=[_helpline_needs_a_way_in, _helpline_is_sourced_and_recent],
 )
 
 CURATED_CHARITY = Record(
@@ -176,6 +221,13 @@ NEED = PlacedRecord(
         Field("id", Slug(), doc="used in the page address; never rename", example="homelessness"),
         Field("name", Text(), example="Homelessness"),
         Field("who_it_helps", Text(), doc="one or two sentences, shown on the page"),
+        Field(
+            "sensitive",
+            Boolean(),
+            required=False,
+            default=False,
+            doc="true puts an 'Exit this page' button on the need's page",
+        ),
         Field("helplines", ListOf(HELPLINE), required=False, default=[]),
         Field("charities", ListOf(CURATED_CHARITY), required=False, default=[]),
         Field("charitybase", SEARCH_FILTERS, required=False, doc="filters for further charities"),
@@ -195,11 +247,22 @@ class Helpline:
     where: str | None = None
     website: str | None = None
     note: str | None = None
+    text: str | None = None
+    text_word: str | None = None
+    webchat: str | None = None
+    nations: tuple[str, ...] = ()
+    source: str | None = None
+    checked: date | None = None
 
     @property
     def tel(self) -> str | None:
         """The number for a `tel:` link: digits only ('0808 2000 247' -> '08082000247')."""
         return self.number.replace(" ", "") if self.number else None
+
+    @property
+    def sms(self) -> str | None:
+        """The text number for an `sms:` link, digits only."""
+        return self.text.replace(" ", "") if self.text else None
 
 
 @dataclass(frozen=True)
@@ -238,6 +301,7 @@ class Need:
     name: str
     who_it_helps: str
     helplines: tuple[Helpline, ...] = ()
+    sensitive: bool = False
     charities: tuple[CuratedCharity, ...] = ()
     filters: SearchFilters | None = None
 
@@ -273,7 +337,8 @@ def _need(record: dict) -> Need:
         id=record["id"],
         name=record["name"],
         who_it_helps=record["who_it_helps"],
-        helplines=tuple(Helpline(**h) for h in record["helplines"]),
+        helplines=tuple(_helpline(h) for h in record["helplines"]),
+        sensitive=record["sensitive"],
         charities=tuple(CuratedCharity(**c) for c in record["charities"]),
         filters=(
             SearchFilters(
@@ -288,3 +353,20 @@ def _need(record: dict) -> Need:
             else None
         ),
     )
+
+
+def _helpline(record: dict) -> Helpline:
+    nations = tuple(record.pop("nations"))
+    # `where` is what readers and the Open Referral data see; it is made from `nations` when
+    # the entry does not word it itself ("England and Wales").
+    where = record.pop("where", None) or _nation_list(nations)
+    return Helpline(**record, nations=nations, where=where)
+
+
+def _nation_list(nations: tuple[str, ...]) -> str | None:
+    if not nations:
+        return None
+    if set(nations) == set(NATIONS):
+        return "The whole UK"
+    names = [NATIONS[n] for n in nations]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

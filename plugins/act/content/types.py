@@ -194,6 +194,12 @@ SUMMARY = Field(
     example="What to agree with your household before an emergency.",
 )
 AUTHOR = Field("author", PERSON, doc="who wrote it: name, role and service")
+REVIEWER_FIELD = Field(
+    "reviewer",
+    REVIEWER,
+    required=False,
+    doc="a named expert who checked it, with the date; leave out until one has",
+)
 
 ARTICLE = Record(
     [
@@ -206,12 +212,7 @@ ARTICLE = Record(
             example="[planning]",
         ),
         AUTHOR,
-        Field(
-            "reviewer",
-            REVIEWER,
-            required=False,
-            doc="a named expert who checked it, with the date; leave out until one has",
-        ),
+        REVIEWER_FIELD,
         *PUBLISHING[:1],
         UPDATED,
         *PUBLISHING[1:],
@@ -357,13 +358,14 @@ RESERVE = Record(
             example="https://www.police.uk/",
         ),
         AUTHOR,
+        REVIEWER_FIELD,
         *PUBLISHING[:1],
         UPDATED,
         *PUBLISHING[1:],
         SOURCES,
         CHANGES,
     ],
-    rules=[_summary_length, _dates_in_order],
+    rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
 
 PAGE = Record(
@@ -440,6 +442,10 @@ class Reserve(Entry):
     kind = "reserve"
     section = "reserves"
     schema = RESERVE
+
+    @property
+    def awaiting_review(self) -> bool:
+        return not self.data.get("reviewer")
 
 
 CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve)
