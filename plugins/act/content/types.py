@@ -194,6 +194,14 @@ SUMMARY = Field(
     example="What to agree with your household before an emergency.",
 )
 AUTHOR = Field("author", PERSON, doc="who wrote it: name, role and service")
+SENSITIVE = Field(
+    "sensitive",
+    Boolean(),
+    required=False,
+    default=False,
+    doc="true puts an 'Exit this page' button on the page, for readers who may be in danger",
+    example="true",
+)
 REVIEWER_FIELD = Field(
     "reviewer",
     REVIEWER,
@@ -218,6 +226,7 @@ ARTICLE = Record(
         *PUBLISHING[1:],
         SOURCES,
         CHANGES,
+        SENSITIVE,
     ],
     rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
@@ -378,6 +387,7 @@ PAGE = Record(
             ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags"))),
             required=False,
         ),
+        SENSITIVE,
     ]
 )
 
