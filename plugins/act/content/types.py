@@ -40,7 +40,8 @@ OPPORTUNITY_CATEGORIES = {
     "search-and-rescue": "Search and rescue",
     "first-aid-and-health": "First aid and health",
     "community-support": "Community support",
-    "young-people": "Young people",
+    "for-young-people": "For young people (under 18)",
+    "working-with-young-people": "Working with young people",
     "crime-and-victims": "Crime and victims",
 }
 COMMITMENT_PATTERNS = {"regular": "Regular", "flexible": "Flexible", "on-call": "On call"}
@@ -231,6 +232,51 @@ ARTICLE = Record(
     rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
 
+CATEGORY = Field(
+    "category",
+    Choice(OPPORTUNITY_CATEGORIES),
+    doc="the kind of volunteering",
+    example="emergency-response",
+)
+REGIONS = Field(
+    "regions",
+    ListOf(TaxonomyTerm("regions"), min_items=1),
+    doc="region ids from data/regions.yml (uk-wide for national roles)",
+    example="[london]",
+)
+COMMITMENT = Field(
+    "commitment",
+    Record(
+        [
+            Field(
+                "pattern",
+                Choice(COMMITMENT_PATTERNS),
+                doc="regular, flexible or on-call",
+                example="regular",
+            ),
+            Field(
+                "hours_per_month",
+                Integer(1, 744),
+                required=False,
+                doc="typical hours a month, if stated",
+                example="16",
+            ),
+        ]
+    ),
+    doc="how much time it takes: pattern and hours_per_month",
+)
+REMOTE = Field(
+    "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
+)
+# A reserve guide can also be listed in the opportunity finder, with these facts, so one role
+# is written once and shown in both places.
+IN_FINDER = Field(
+    "in_finder",
+    Record([CATEGORY, REGIONS, COMMITMENT, REMOTE]),
+    required=False,
+    doc="to list this guide in the opportunity finder too: category, regions, commitment, remote",
+)
+
 OPPORTUNITY = Record(
     [
         TITLE,
@@ -247,43 +293,11 @@ OPPORTUNITY = Record(
             doc="the organisation's page for applying",
             example="https://www.redcross.org.uk/get-involved/volunteer",
         ),
-        Field(
-            "regions",
-            ListOf(TaxonomyTerm("regions"), min_items=1),
-            doc="region ids from data/regions.yml (uk-wide for national roles)",
-            example="[london]",
-        ),
-        Field(
-            "category",
-            Choice(OPPORTUNITY_CATEGORIES),
-            doc="the kind of volunteering",
-            example="emergency-response",
-        ),
-        Field(
-            "commitment",
-            Record(
-                [
-                    Field(
-                        "pattern",
-                        Choice(COMMITMENT_PATTERNS),
-                        doc="regular, flexible or on-call",
-                        example="regular",
-                    ),
-                    Field(
-                        "hours_per_month",
-                        Integer(1, 744),
-                        required=False,
-                        doc="typical hours a month, if stated",
-                        example="16",
-                    ),
-                ]
-            ),
-            doc="how much time it takes: pattern and hours_per_month",
-        ),
+        REGIONS,
+        CATEGORY,
+        COMMITMENT,
         Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
-        Field(
-            "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
-        ),
+        REMOTE,
         Field(
             "requirements",
             ListOf(Text()),
@@ -366,6 +380,7 @@ RESERVE = Record(
             doc="the official page on how to apply",
             example="https://www.police.uk/",
         ),
+        IN_FINDER,
         AUTHOR,
         REVIEWER_FIELD,
         *PUBLISHING[:1],
@@ -456,6 +471,33 @@ class Reserve(Entry):
     @property
     def awaiting_review(self) -> bool:
         return not self.data.get("reviewer")
+
+    def as_opportunity(self) -> FinderEntry | None:
+        """This guide as the opportunity finder shows it, if it asks to be listed there."""
+        facts = self.data.get("in_finder")
+        return FinderEntry(self, {**self.data, **facts}) if facts else None
+
+
+@dataclass(frozen=True)
+class FinderEntry:
+    """A reserve guide in the opportunity finder: the guide's page and title, with the
+    finder's facts (category, regions, commitment, remote) from its `in_finder`."""
+
+    guide: Reserve
+    data: dict[str, Any]
+    kind: ClassVar[str] = "opportunity"
+
+    @property
+    def url(self) -> str:
+        return self.guide.url
+
+    @property
+    def title(self) -> str:
+        return self.guide.title
+
+    @property
+    def summary(self) -> str:
+        return self.guide.summary
 
 
 CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve)

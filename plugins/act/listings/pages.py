@@ -127,7 +127,7 @@ class ListingRenderer:
                 "Volunteering opportunities in public safety across the UK.",
                 "content/volunteer/",
                 "opportunities.html",
-                items=queries.open_opportunities(catalogue, today),
+                items=queries.finder_items(catalogue, today),
                 regions=catalogue.taxonomies.regions,
             ),
             page(
