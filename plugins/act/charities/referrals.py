@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from act.builddate import build_date
 from act.content.types import NATIONS
 from act.datafiles import load_records
 from act.problems import Problem, Severity
@@ -26,7 +25,7 @@ from act.schema import (
     Text,
     Url,
 )
-from act.yamlfile import Path_
+from act.yamlfile import Path_, parse_yaml, read_text
 
 CHARITY_NUMBER_PATTERN = re.compile(r"^[1-9]\d{5,7}$")
 PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
@@ -113,31 +112,6 @@ def _helpline_needs_a_way_in(helpline: dict, path: Path_, ctx: Context) -> None:
         )
 
 
-def _helpline_is_sourced_and_recent(helpline: dict, path: Path_, ctx: Context) -> None:
-    # Warnings, not errors: the facts people act on need a source and a recent check, and an
-    # editor should see at once which ones do not have them.
-    for name, hint in (
-        ("nations", "list where it helps: [england, wales, scotland, northern-ireland]"),
-        ("source", "add the https address of the page that gives the number and hours"),
-        ("checked", "add the date you last checked the details against the source"),
-    ):
-        if not helpline.get(name):
-            ctx.report(
-                path + (name,),
-                f"helpline '{helpline['name']}' has no {name}",
-                hint,
-                Severity.WARNING,
-            )
-    checked = helpline.get("checked")
-    if checked and (build_date() - checked).days > CHECK_AGAIN_AFTER_DAYS:
-        ctx.report(
-            path + ("checked",),
-            f"helpline '{helpline['name']}' was last checked on {checked}, over a year ago",
-            "check the number, hours and cost against the source, then update `checked`",
-            Severity.WARNING,
-        )
-
-
 HELPLINE = PlacedRecord(
     [
         Field("name", Text(), example="Samaritans"),
@@ -163,7 +137,7 @@ HELPLINE = PlacedRecord(
         Field("source", Url(), required=False, doc="the page the details were checked against"),
         Field("checked", IsoDate(), required=False, doc="when they were last checked"),
     ],
-    placed_rules=[_helpline_needs_a_way_in, _helpline_is_sourced_and_recent],
+    placed_rules=[_helpline_needs_a_way_in],
 )
 
 CURATED_CHARITY = Record(
@@ -301,9 +275,9 @@ class Need:
     name: str
     who_it_helps: str
     helplines: tuple[Helpline, ...] = ()
-    sensitive: bool = False
     charities: tuple[CuratedCharity, ...] = ()
     filters: SearchFilters | None = None
+    sensitive: bool = False
 
     @property
     def url(self) -> str:
@@ -370,3 +344,43 @@ def _nation_list(nations: tuple[str, ...]) -> str | None:
         return "The whole UK"
     names = [NATIONS[n] for n in nations]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def helpline_audit(path: Path, shown_as: str, today: date) -> list[Problem]:
+    """Warnings for `act check`: a helpline with no `source` or `checked` date, or one last
+    checked more than a year before `today`. Kept out of load_referrals so the build and the
+    refresh stay about whether the data is valid, not whether it is fresh."""
+    text, _ = read_text(path, shown_as)
+    doc, _ = parse_yaml(text, shown_as) if text is not None else (None, [])
+    if doc is None or not isinstance(doc.value, list):
+        return []  # load_referrals reports why
+    ctx = Context(doc, shown_as)
+    for n, need in enumerate(doc.value):
+        helplines = need.get("helplines") if isinstance(need, dict) else None
+        for h, helpline in enumerate(helplines if isinstance(helplines, list) else []):
+            if isinstance(helpline, dict):
+                _audit_helpline(helpline, (n, "helplines", h), ctx, today)
+    return ctx.problems
+
+
+def _audit_helpline(helpline: dict, path: Path_, ctx: Context, today: date) -> None:
+    name = helpline.get("name", "?")
+    for key, hint in (
+        ("source", "add the https address of the page that gives the number and hours"),
+        ("checked", "add the date you last checked the details against the source"),
+    ):
+        if not helpline.get(key):
+            ctx.report(path, f"helpline '{name}' has no {key}", hint, Severity.WARNING)
+    checked = helpline.get("checked")
+    if isinstance(checked, str):
+        try:
+            checked = date.fromisoformat(checked)
+        except ValueError:
+            return  # load_referrals reports a date that is not a date
+    if isinstance(checked, date) and (today - checked).days > CHECK_AGAIN_AFTER_DAYS:
+        ctx.report(
+            path + ("checked",),
+            f"helpline '{name}' was last checked on {checked}, over a year ago",
+            "check the number, hours and cost against the source, then update `checked`",
+            Severity.WARNING,
+        )
