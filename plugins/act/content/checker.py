@@ -10,6 +10,7 @@ from pathlib import Path
 from frontmatter.default_handlers import YAMLHandler
 
 from act.collections import load_collections
+from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
@@ -126,6 +127,7 @@ def check_text(
     doc, problems = _front_matter(text, shown, kind)
     if doc is None:
         return None, problems
+    problems.extend(prose_problems(text, shown))
     ctx = Context(doc, shown, taxonomies, problems)
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
