@@ -75,7 +75,8 @@ def get_help_pages(directory: Directory, env: Environment) -> list[GetHelpPage]:
             INDEX_URI,
             "Get help",
             "Helplines and charities for people affected by addiction, abuse, crime, "
-            "exploitation, a mental health crisis, loneliness, money worries or homelessness.",
+            "exploitation, a mental health crisis, loneliness, money worries or homelessness, "
+            "for each nation of the UK.",
             render("get-help.html", "get-help/", listings=directory.listings),
             sensitive=any(listing.need.sensitive for listing in directory.listings),
         )
