@@ -40,7 +40,7 @@ OPPORTUNITY_CATEGORIES = {
     "search-and-rescue": "Search and rescue",
     "first-aid-and-health": "First aid and health",
     "community-support": "Community support",
-    "for-young-people": "For young people (under 18)",
+    "for-young-people": "For under-18s",
     "working-with-young-people": "Working with young people",
     "crime-and-victims": "Crime and victims",
 }
