@@ -7,7 +7,7 @@ from pathlib import Path
 
 from act.datafiles import load_records
 from act.problems import Problem
-from act.schema import Choice, Field, ListOf, Record, Slug, Text, Url
+from act.schema import Boolean, Choice, Field, ListOf, Record, Slug, Text, Url
 
 PROGRAMME_STATUSES = {"planned": "Planned", "active": "Active", "complete": "Complete"}
 PROJECT_STATUSES = {
@@ -46,6 +46,14 @@ PROJECT = Record(
         Field("problem", Text(), doc="the problem it tackles"),
         Field("what_it_does", Text(), doc="what it does"),
         Field("status", Choice(tuple(PROJECT_STATUSES)), example="prototype"),
+        Field(
+            "brief",
+            Boolean(),
+            required=False,
+            default=False,
+            doc="true while all we know is a line from the source; the page says so",
+            example="true",
+        ),
         LINKS,
         Field("tags", ListOf(Slug()), required=False, default=[], example="[community-safety]"),
     ]

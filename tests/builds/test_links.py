@@ -61,7 +61,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
         for link in parsed_page.links:
             shown = f"{page.relative_to(site)}: {link}"
             scheme = urlparse(link).scheme
-            if scheme in ("mailto", "tel", "data"):
+            if scheme in ("mailto", "tel", "sms", "data"):
                 continue
             if scheme == "http" or scheme not in ("", "https"):
                 problems.append(f"{shown} (external links must be https)")

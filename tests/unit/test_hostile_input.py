@@ -16,6 +16,7 @@ from act.addresses import site_problems
 from act.charities.snapshot import parse_snapshot
 from act.content.body import body_findings, mask_code
 from act.content.checker import check_content
+from act.content.types import PAGE_FORMS, PAGE_TEMPLATES
 from act.problems import Problem
 from act.schema import Context, Url
 from act.yamlfile import YamlDocument, parse_yaml
@@ -214,3 +215,11 @@ def test_snapshot_problems_are_reported_at_their_own_line():
     _, problems = parse_snapshot(text, "snapshot.json")
     assert [p.field for p in problems] == ["charities[1].website"]
     assert '"website": "http://insecure.example/"' in text.splitlines()[problems[0].line - 1]
+
+
+def test_every_page_layout_and_form_a_page_may_name_exists():
+    """`template:` and `form:` are checked against these lists, so a name on them must be a
+    file in overrides/: otherwise the build would stop with TemplateNotFound."""
+    overrides = ROOT / "overrides"
+    assert all((overrides / name).is_file() for name in PAGE_TEMPLATES)
+    assert all((overrides / "partials/act/forms" / f"{name}.html").is_file() for name in PAGE_FORMS)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from act.builddate import build_date
 from act.charities.charitybase import (
     PAGE_SIZE,
     CharityBaseError,
@@ -16,7 +17,7 @@ from act.charities.charitybase import (
     PageDone,
 )
 from act.charities.directory import HiddenCharity, hidden_charities, hidden_charity_problems
-from act.charities.referrals import load_referrals
+from act.charities.referrals import helpline_audit, load_referrals
 from act.charities.refresh import planned_requests, register_snapshot
 from act.charities.snapshot import (
     SnapshotError,
@@ -78,11 +79,12 @@ def charity_data_problems(data_dir: Path):
         return None, []
     snapshot_path = data_dir / SNAPSHOT_FILE
     referrals, problems = load_referrals(referrals_path, shown_path(referrals_path))
+    audit = helpline_audit(referrals_path, shown_path(referrals_path), build_date())
     snapshot, more = read_snapshot(snapshot_path, shown_path(snapshot_path))
     if snapshot:
         hidden = hidden_charities(referrals, snapshot)
         more += hidden_charity_problems(hidden, shown_path(referrals_path))
-    return referrals, problems + more
+    return referrals, problems + audit + more
 
 
 def hidden_curated_charities(data_dir: Path) -> tuple[str, list[HiddenCharity]]:

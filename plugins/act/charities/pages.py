@@ -22,6 +22,7 @@ class GetHelpPage:
     title: str
     summary: str
     body: str
+    sensitive: bool = False
 
     @property
     def url(self) -> str:
@@ -34,7 +35,10 @@ class GetHelpPage:
         return (
             f"---\ntitle: {_yaml_text(self.title)}\nsummary: {_yaml_text(self.summary)}\n"
             # Found by search as `type: help` (see act.search.facets).
-            f"search: {{type: help}}\n---\n\n{self.body}\n"
+            f"search: {{type: help}}\n"
+            # Sensitive pages carry the "Exit this page" button (partials/act/exit-this-page).
+            + ("sensitive: true\n" if self.sensitive else "")
+            + f"---\n\n{self.body}\n"
         )
 
 
@@ -71,8 +75,10 @@ def get_help_pages(directory: Directory, env: Environment) -> list[GetHelpPage]:
             INDEX_URI,
             "Get help",
             "Helplines and charities for people affected by addiction, abuse, crime, "
-            "exploitation, a mental health crisis, loneliness, money worries or homelessness.",
+            "exploitation, a mental health crisis, loneliness, money worries or homelessness, "
+            "for each nation of the UK.",
             render("get-help.html", "get-help/", listings=directory.listings),
+            sensitive=any(listing.need.sensitive for listing in directory.listings),
         )
     ]
     for listing in directory.listings:
@@ -82,6 +88,7 @@ def get_help_pages(directory: Directory, env: Environment) -> list[GetHelpPage]:
                 listing.need.name,
                 listing.need.who_it_helps,
                 render("get-help-need.html", listing.need.url, listing=listing),
+                sensitive=listing.need.sensitive,
             )
         )
     return pages

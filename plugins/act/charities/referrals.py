@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from act.charities.registers import Register, register_of
+from act.content.types import NATIONS
 from act.datafiles import load_records
-from act.problems import Problem
+from act.problems import Problem, Severity
 from act.schema import (
     MISSING,
     Boolean,
+    Choice,
     Context,
     Field,
     Integer,
@@ -23,13 +25,15 @@ from act.schema import (
     Text,
     Url,
 )
-from act.yamlfile import Path_
+from act.yamlfile import Path_, parse_yaml, read_text
 
 PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
 # The register's own area codes (A-1, B-25, D-234) and the ONS GSS codes used since the
 # Charity Commission's 2021 register (E08000035 Leeds, W06000015 Cardiff, E92000001 England).
 AREA_ID_PATTERN = re.compile(r"^(?:[A-Z]-\d{1,4}|[EWSNK]\d{8})$")
 PAGE_SIZE_CAP = 300
+# A helpline whose details were last checked longer ago than this is reported by `act check`.
+CHECK_AGAIN_AFTER_DAYS = 365
 
 
 class CharityNumber(Text):
@@ -99,13 +103,26 @@ HELPLINE = Record(
     [
         Field("name", Text(), example="Samaritans"),
         Field("number", PhoneNumber(), required=False, example="'116 123'"),
+        Field("text", PhoneNumber(), required=False, doc="a number to text, if there is one"),
+        Field("text_word", Text(), required=False, doc="the word to text, if one is needed"),
+        Field("webchat", Url(), required=False, doc="the web chat page, if there is one"),
         Field("free", Boolean(), doc="whether calls are free", example="true"),
         Field("hours", Text(), required=False, doc="only if certain", example="24 hours a day"),
         Field("run_by", Text(), required=False, doc="the organisation that runs it"),
         Field("charity", CharityNumber(), required=False, doc="registered number of run_by"),
+        Field(
+            "nations",
+            ListOf(Choice(NATIONS)),
+            required=False,
+            default=[],
+            doc="the nations it serves",
+            example="[england, wales]",
+        ),
         Field("where", Text(), required=False, doc="if not the whole UK", example="England"),
         Field("website", Url(), required=False),
         Field("note", Text(), required=False, doc="one sentence on who or what it is for"),
+        Field("source", Url(), required=False, doc="the page the details were checked against"),
+        Field("checked", IsoDate(), required=False, doc="when they were last checked"),
     ],
     rules=[_helpline_needs_a_way_in],
 )
@@ -180,6 +197,13 @@ NEED = Record(
         Field("id", Slug(), doc="used in the page address; never rename", example="homelessness"),
         Field("name", Text(), example="Homelessness"),
         Field("who_it_helps", Text(), doc="one or two sentences, shown on the page"),
+        Field(
+            "sensitive",
+            Boolean(),
+            required=False,
+            default=False,
+            doc="true puts an 'Exit this page' button on the need's page",
+        ),
         Field("helplines", ListOf(HELPLINE), required=False, default=[]),
         Field("charities", ListOf(CURATED_CHARITY), required=False, default=[]),
         Field("charitybase", SEARCH_FILTERS, required=False, doc="filters for further charities"),
@@ -199,11 +223,22 @@ class Helpline:
     where: str | None = None
     website: str | None = None
     note: str | None = None
+    text: str | None = None
+    text_word: str | None = None
+    webchat: str | None = None
+    nations: tuple[str, ...] = ()
+    source: str | None = None
+    checked: date | None = None
 
     @property
     def tel(self) -> str | None:
         """The number for a `tel:` link: digits only ('0808 2000 247' -> '08082000247')."""
         return self.number.replace(" ", "") if self.number else None
+
+    @property
+    def sms(self) -> str | None:
+        """The text number for an `sms:` link, digits only."""
+        return self.text.replace(" ", "") if self.text else None
 
 
 @dataclass(frozen=True)
@@ -255,6 +290,7 @@ class Need:
     helplines: tuple[Helpline, ...] = ()
     charities: tuple[CuratedCharity, ...] = ()
     filters: SearchFilters | None = None
+    sensitive: bool = False
 
     @property
     def url(self) -> str:
@@ -291,7 +327,8 @@ def _need(record: dict) -> Need:
         id=record["id"],
         name=record["name"],
         who_it_helps=record["who_it_helps"],
-        helplines=tuple(Helpline(**h) for h in record["helplines"]),
+        helplines=tuple(_helpline(h) for h in record["helplines"]),
+        sensitive=record["sensitive"],
         charities=tuple(CuratedCharity(**c) for c in record["charities"]),
         filters=(
             SearchFilters(
@@ -306,3 +343,60 @@ def _need(record: dict) -> Need:
             else None
         ),
     )
+
+
+def _helpline(record: dict) -> Helpline:
+    nations = tuple(record.pop("nations"))
+    # `where` is what readers and the Open Referral data see; it is made from `nations` when
+    # the entry does not word it itself ("England and Wales").
+    where = record.pop("where", None) or _nation_list(nations)
+    return Helpline(**record, nations=nations, where=where)
+
+
+def _nation_list(nations: tuple[str, ...]) -> str | None:
+    if not nations:
+        return None
+    if set(nations) == set(NATIONS):
+        return "The whole UK"
+    names = [NATIONS[n] for n in nations]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def helpline_audit(path: Path, shown_as: str, today: date) -> list[Problem]:
+    """Warnings for `act check`: a helpline with no `source` or `checked` date, or one last
+    checked more than a year before `today`. Kept out of load_referrals so the build and the
+    refresh stay about whether the data is valid, not whether it is fresh."""
+    text, _ = read_text(path, shown_as)
+    doc, _ = parse_yaml(text, shown_as) if text is not None else (None, [])
+    if doc is None or not isinstance(doc.value, list):
+        return []  # load_referrals reports why
+    ctx = Context(doc, shown_as)
+    for n, need in enumerate(doc.value):
+        helplines = need.get("helplines") if isinstance(need, dict) else None
+        for h, helpline in enumerate(helplines if isinstance(helplines, list) else []):
+            if isinstance(helpline, dict):
+                _audit_helpline(helpline, (n, "helplines", h), ctx, today)
+    return ctx.problems
+
+
+def _audit_helpline(helpline: dict, path: Path_, ctx: Context, today: date) -> None:
+    name = helpline.get("name", "?")
+    for key, hint in (
+        ("source", "add the https address of the page that gives the number and hours"),
+        ("checked", "add the date you last checked the details against the source"),
+    ):
+        if not helpline.get(key):
+            ctx.report(path, f"helpline '{name}' has no {key}", hint, Severity.WARNING)
+    checked = helpline.get("checked")
+    if isinstance(checked, str):
+        try:
+            checked = date.fromisoformat(checked)
+        except ValueError:
+            return  # load_referrals reports a date that is not a date
+    if isinstance(checked, date) and (today - checked).days > CHECK_AGAIN_AFTER_DAYS:
+        ctx.report(
+            path + ("checked",),
+            f"helpline '{name}' was last checked on {checked}, over a year ago",
+            "check the number, hours and cost against the source, then update `checked`",
+            Severity.WARNING,
+        )

@@ -13,7 +13,7 @@ from frontmatter.default_handlers import YAMLHandler
 from act import repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
-from act.content.prose import bold_paragraphs
+from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
@@ -161,7 +161,7 @@ def check_text(
     if doc is None:
         return None, problems, None
     body_line = text.count("\n", 0, body_start) + 1
-    ctx = Context(doc, shown, taxonomies, problems + bold_paragraphs(text, shown))
+    ctx = Context(doc, shown, taxonomies, problems)
     data = kind.schema.check(doc.value, (), ctx)
     slug = Path(src_uri).stem
     if not SLUG_PATTERN.match(slug):
@@ -188,6 +188,7 @@ def check_text(
         data = MISSING
     masked = mask_code(text[body_start:])
     facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked))
+    ctx.problems.extend(prose_problems(masked, shown, body_line))
     for finding in body_findings(masked):
         ctx.problems.append(
             Problem(shown, body_line - 1 + finding.line, "body", finding.message, finding.hint)

@@ -29,6 +29,9 @@ from act.yamlfile import Path_
 SUMMARY_LIMIT = 160
 # The page layouts in overrides/ a content page may ask for with `template:`.
 PAGE_TEMPLATES = ("main.html", "plan.html")
+# Forms a page can show after its text (overrides/partials/act/forms/<name>.html): markup
+# that content may not hold (act.content.body), kept in the templates, where it is reviewed.
+PAGE_FORMS = ("report-a-problem", "suggest-an-opportunity")
 # Each vocabulary maps the value written in front matter to the words shown to readers.
 NATIONS = {
     "england": "England",
@@ -43,7 +46,8 @@ OPPORTUNITY_CATEGORIES = {
     "search-and-rescue": "Search and rescue",
     "first-aid-and-health": "First aid and health",
     "community-support": "Community support",
-    "young-people": "Young people",
+    "for-young-people": "For under-18s",
+    "working-with-young-people": "Working with young people",
     "crime-and-victims": "Crime and victims",
 }
 COMMITMENT_PATTERNS = {"regular": "Regular", "flexible": "Flexible", "on-call": "On call"}
@@ -206,6 +210,20 @@ SUMMARY = Field(
     example="What to agree with your household before an emergency.",
 )
 AUTHOR = Field("author", PERSON, doc="who wrote it: name, role and service")
+SENSITIVE = Field(
+    "sensitive",
+    Boolean(),
+    required=False,
+    default=False,
+    doc="true puts an 'Exit this page' button on the page, for readers who may be in danger",
+    example="true",
+)
+REVIEWER_FIELD = Field(
+    "reviewer",
+    REVIEWER,
+    required=False,
+    doc="a named expert who checked it, with the date; leave out until one has",
+)
 
 ARTICLE = Record(
     [
@@ -218,19 +236,60 @@ ARTICLE = Record(
             example="[planning]",
         ),
         AUTHOR,
-        Field(
-            "reviewer",
-            REVIEWER,
-            required=False,
-            doc="a named expert who checked it, with the date; leave out until one has",
-        ),
+        REVIEWER_FIELD,
         *PUBLISHING[:1],
         UPDATED,
         *PUBLISHING[1:],
         SOURCES,
         CHANGES,
+        SENSITIVE,
     ],
     rules=[_summary_length, _dates_in_order, _awaiting_review],
+)
+
+CATEGORY = Field(
+    "category",
+    Choice(OPPORTUNITY_CATEGORIES),
+    doc="the kind of volunteering",
+    example="emergency-response",
+)
+REGIONS = Field(
+    "regions",
+    ListOf(TaxonomyTerm("regions"), min_items=1),
+    doc="region ids from data/regions.yml (uk-wide for national roles)",
+    example="[london]",
+)
+COMMITMENT = Field(
+    "commitment",
+    Record(
+        [
+            Field(
+                "pattern",
+                Choice(COMMITMENT_PATTERNS),
+                doc="regular, flexible or on-call",
+                example="regular",
+            ),
+            Field(
+                "hours_per_month",
+                Integer(1, 744),
+                required=False,
+                doc="typical hours a month, if stated",
+                example="16",
+            ),
+        ]
+    ),
+    doc="how much time it takes: pattern and hours_per_month",
+)
+REMOTE = Field(
+    "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
+)
+# A reserve guide can also be listed in the opportunity finder, with these facts, so one role
+# is written once and shown in both places.
+IN_FINDER = Field(
+    "in_finder",
+    Record([CATEGORY, REGIONS, COMMITMENT, REMOTE]),
+    required=False,
+    doc="to list this guide in the opportunity finder too: category, regions, commitment, remote",
 )
 
 OPPORTUNITY = Record(
@@ -256,12 +315,7 @@ OPPORTUNITY = Record(
             doc="the organisation's page for applying",
             example="https://www.redcross.org.uk/get-involved/volunteer",
         ),
-        Field(
-            "regions",
-            ListOf(TaxonomyTerm("regions"), min_items=1),
-            doc="region ids from data/regions.yml (uk-wide for national roles)",
-            example="[london]",
-        ),
+        REGIONS,
         Field(
             "place",
             Text(),
@@ -269,37 +323,10 @@ OPPORTUNITY = Record(
             doc="the town or city where you would volunteer, if it is one place",
             example="Keswick",
         ),
-        Field(
-            "category",
-            Choice(OPPORTUNITY_CATEGORIES),
-            doc="the kind of volunteering",
-            example="emergency-response",
-        ),
-        Field(
-            "commitment",
-            Record(
-                [
-                    Field(
-                        "pattern",
-                        Choice(COMMITMENT_PATTERNS),
-                        doc="regular, flexible or on-call",
-                        example="regular",
-                    ),
-                    Field(
-                        "hours_per_month",
-                        Integer(1, 744),
-                        required=False,
-                        doc="typical hours a month, if stated",
-                        example="16",
-                    ),
-                ]
-            ),
-            doc="how much time it takes: pattern and hours_per_month",
-        ),
+        CATEGORY,
+        COMMITMENT,
         Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
-        Field(
-            "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
-        ),
+        REMOTE,
         Field(
             "requirements",
             ListOf(Text()),
@@ -382,14 +409,16 @@ RESERVE = Record(
             doc="the official page on how to apply",
             example="https://www.police.uk/",
         ),
+        IN_FINDER,
         AUTHOR,
+        REVIEWER_FIELD,
         *PUBLISHING[:1],
         UPDATED,
         *PUBLISHING[1:],
         SOURCES,
         CHANGES,
     ],
-    rules=[_summary_length, _dates_in_order],
+    rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
 
 PAGE = Record(
@@ -403,10 +432,17 @@ PAGE = Record(
             doc="a page layout from overrides/: " + ", ".join(PAGE_TEMPLATES),
         ),
         Field(
+            "form",
+            Choice(PAGE_FORMS),
+            required=False,
+            doc="a form shown after the page's text: " + ", ".join(PAGE_FORMS),
+        ),
+        Field(
             "hide",
             ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags"))),
             required=False,
         ),
+        SENSITIVE,
     ]
 )
 
@@ -471,6 +507,37 @@ class Reserve(Entry):
     kind = "reserve"
     section = "reserves"
     schema = RESERVE
+
+    @property
+    def awaiting_review(self) -> bool:
+        return not self.data.get("reviewer")
+
+    def as_opportunity(self) -> FinderEntry | None:
+        """This guide as the opportunity finder shows it, if it asks to be listed there."""
+        facts = self.data.get("in_finder")
+        return FinderEntry(self, {**self.data, **facts}) if facts else None
+
+
+@dataclass(frozen=True)
+class FinderEntry:
+    """A reserve guide in the opportunity finder: the guide's page and title, with the
+    finder's facts (category, regions, commitment, remote) from its `in_finder`."""
+
+    guide: Reserve
+    data: dict[str, Any]
+    kind: ClassVar[str] = "opportunity"
+
+    @property
+    def url(self) -> str:
+        return self.guide.url
+
+    @property
+    def title(self) -> str:
+        return self.guide.title
+
+    @property
+    def summary(self) -> str:
+        return self.guide.summary
 
 
 CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve)

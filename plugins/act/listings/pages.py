@@ -161,7 +161,7 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
             "content/volunteer/",
             "opportunities.html",
             lambda: {
-                "items": queries.open_opportunities(catalogue, today),
+                "items": queries.finder_items(catalogue, today),
                 "regions": catalogue.taxonomies.regions,
             },
         ),

@@ -28,6 +28,13 @@ def open_opportunities(catalogue: Catalogue, on: date) -> list[Entry]:
     return _newest_first([o for o in catalogue.of_kind("opportunity") if o.is_open(on)])
 
 
+def finder_items(catalogue: Catalogue, on: date) -> list[Any]:
+    """What the opportunity finder lists: open opportunities, then the reserve guides that ask
+    to be listed there too (written once, in content/reserves/)."""
+    guides = [r.as_opportunity() for r in reserves(catalogue)]
+    return open_opportunities(catalogue, on) + [g for g in guides if g is not None]
+
+
 def reserves(catalogue: Catalogue) -> list[Entry]:
     """Reserve guides in title order."""
     return sorted(catalogue.of_kind("reserve"), key=lambda r: r.title.lower())
