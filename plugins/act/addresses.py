@@ -16,10 +16,11 @@ from pathlib import Path
 from act.charities.pages import INDEX_URI as GET_HELP_INDEX
 from act.charities.referrals import load_referrals
 from act.content.body import local_target
-from act.content.checker import Catalogue, shown_path
+from act.content.checker import Catalogue
 from act.listings.pages import listing_pages
 from act.problems import Problem
 from act.publishing.feeds import ATOM_PATH, JSON_FEED_PATH
+from act.wording import shown_path
 
 # Folders the build fills itself: open data and Open Referral (data/), the search index.
 RESERVED_FOLDERS = {"data/": "the open data and Open Referral files", "pagefind/": "search"}

@@ -18,6 +18,7 @@ from act.content.reference import add_reference_command
 from act.content.scaffold import add_new_command
 from act.problems import format_report
 from act.report.command import add_report_command
+from act.wording import plural
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +67,7 @@ def run_check(args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     print(
         f"\nChecked {len(catalogue.entries)} entries: "
-        + ("no errors." if not errors else f"{errors} error{'s' * (errors != 1)} to fix.")
+        + ("no errors." if not errors else f"{plural(errors, 'error')} to fix.")
     )
     return 1 if errors else 0
 

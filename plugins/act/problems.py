@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from act.wording import plural
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -60,15 +62,11 @@ def format_report(problems: list[Problem]) -> str:
     warnings = sorted(p for p in problems if not p.is_error)
     parts = []
     if errors:
-        parts.append(f"{_plural(len(errors), 'error')}:")
+        parts.append(f"{plural(len(errors), 'error')}:")
         parts.extend(str(p) for p in errors)
     if warnings:
         if parts:
             parts.append("")
-        parts.append(f"{_plural(len(warnings), 'warning')} (the build still works):")
+        parts.append(f"{plural(len(warnings), 'warning')} (the build still works):")
         parts.extend(str(p) for p in warnings)
     return "\n".join(parts)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

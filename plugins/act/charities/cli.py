@@ -27,8 +27,8 @@ from act.charities.snapshot import (
     write_snapshot,
 )
 from act.cli_options import add_data_option
-from act.content.checker import shown_path
 from act.problems import format_report
+from act.wording import shown_path
 
 REFERRALS_FILE = "referrals.yml"
 SNAPSHOT_FILE = Path("charities") / "snapshot.json"

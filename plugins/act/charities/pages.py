@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from act.charities.directory import Directory
-from act.listings.pages import long_date
+from act.wording import long_date
 
 INDEX_URI = "get-help/index.md"
 OPEN_REFERRAL_DIR = "data/openreferral"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from act.listings.directive import find_directives, vocabulary
 from act.problems import Problem, Severity
 from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import Taxonomies, load_taxonomies
+from act.wording import shown_path
 from act.yamlfile import YamlDocument, parse_yaml, read_text
 
 _FRONT_MATTER = YAMLHandler()
@@ -56,12 +56,6 @@ class Catalogue:
 
     def of_kind(self, kind: str, include_drafts: bool = False) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind and (include_drafts or not e.is_draft)]
-
-
-def shown_path(path: Path) -> str:
-    """A path as people should see it: relative to the working directory when inside it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def check_content(

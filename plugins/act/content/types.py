@@ -472,6 +472,11 @@ class Entry:
         return self.data.get("summary") or ""
 
     @property
+    def last_changed(self) -> date | None:
+        """The date of the last real change: `updated`, else `published`."""
+        return self.data.get("updated") or self.data.get("published")
+
+    @property
     def is_draft(self) -> bool:
         return bool(self.data.get("draft"))
 

@@ -14,6 +14,7 @@ from act.content.checker import Catalogue
 from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
 from act.listings import queries
 from act.listings.directive import Directive
+from act.wording import long_date
 
 LABELS = {
     "category": OPPORTUNITY_CATEGORIES,
@@ -59,11 +60,6 @@ class ListingPage:
 
 def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def long_date(value: date) -> str:
-    """2026-11-26 -> '26 November 2026' (GOV.UK style)."""
-    return f"{value.day} {value:%B %Y}"
 
 
 def root_for(url: str) -> str:

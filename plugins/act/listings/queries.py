@@ -10,9 +10,7 @@ from act.content.types import Entry
 
 
 def _newest_first(entries: list[Entry]) -> list[Entry]:
-    return sorted(
-        entries, key=lambda e: (e.data.get("updated") or e.data["published"], e.title), reverse=True
-    )
+    return sorted(entries, key=lambda e: (e.last_changed, e.title), reverse=True)
 
 
 def articles(catalogue: Catalogue, topic: str | None = None) -> list[Entry]:

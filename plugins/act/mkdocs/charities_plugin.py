@@ -16,9 +16,9 @@ from act.charities.openreferral import open_referral_documents
 from act.charities.pages import fragment_environment, get_help_pages
 from act.charities.referrals import load_referrals
 from act.charities.snapshot import read_snapshot
-from act.content.checker import shown_path
 from act.mkdocs.nav import nav_paths
 from act.problems import format_report
+from act.wording import shown_path
 
 log = get_plugin_logger(__name__)
 

@@ -15,11 +15,11 @@ from mkdocs.structure.files import InclusionLevel
 from act.addresses import site_problems
 from act.builddate import BuildDateError, build_date
 from act.content.body import unsafe_html
-from act.content.checker import Catalogue, check_content, shown_path
-from act.listings.pages import long_date
+from act.content.checker import Catalogue, check_content
 from act.mkdocs.safe import head_meta, template_names
 from act.problems import format_report
 from act.repository import link_problems
+from act.wording import long_date, plural, shown_path
 
 log = get_plugin_logger(__name__)
 
@@ -79,11 +79,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
         warnings = len(self.catalogue.problems)
         if warnings:
-            log.info(
-                "%d content warning%s (run `act check` to see them)",
-                warnings,
-                "s" * (warnings != 1),
-            )
+            log.info("%s (run `act check` to see them)", plural(warnings, "content warning"))
         self.entries_by_uri = by_uri = self.catalogue.by_src_uri()
         for file in files.documentation_pages(inclusion=lambda _: True):
             entry = by_uri.get(file.src_uri)

@@ -12,7 +12,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from act.content.checker import shown_path
 from act.listings import queries
 from act.listings.directive import find_directives, vocabulary
 from act.listings.pages import ListingPage, ListingRenderer
@@ -21,6 +20,7 @@ from act.mkdocs.safe import plain
 from act.problems import format_report
 from act.publishing import feeds, open_data, structured_data
 from act.publishing.site import LICENCE, LICENCE_URL, Site
+from act.wording import shown_path
 
 BODY_PLACEHOLDER = "<!-- act-generated-listing-body -->"
 LISTING_MARKER = "<!-- act-listing-{} -->"

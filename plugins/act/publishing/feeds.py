@@ -25,7 +25,7 @@ def feed_entries(articles: list[Entry], opportunities: list[Entry]) -> list[Entr
 
 
 def changed(entry: Entry) -> date:
-    return entry.data.get("updated") or entry.data["published"]
+    return entry.last_changed
 
 
 def _midnight(day: date) -> datetime:

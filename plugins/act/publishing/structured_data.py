@@ -84,7 +84,7 @@ def article(entry: Entry, site: Site) -> dict[str, Any]:
         "url": site.absolute(entry.url),
         "mainEntityOfPage": site.absolute(entry.url),
         "datePublished": d["published"].isoformat(),
-        "dateModified": (d.get("updated") or d["published"]).isoformat(),
+        "dateModified": entry.last_changed.isoformat(),
         "image": site.absolute(SHARE_IMAGE),
         "author": _person(d["author"], site),
         "publisher": {"@type": "Organization", "name": site.name, "url": site.url},

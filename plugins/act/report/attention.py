@@ -12,11 +12,11 @@ from enum import Enum
 from pathlib import Path
 
 from act.charities.cli import hidden_curated_charities
-from act.content.checker import check_content, shown_path
+from act.content.checker import check_content
 from act.content.scaffold import PLACEHOLDER
 from act.content.types import Article, Entry, Opportunity
-from act.listings.pages import long_date
 from act.report.readability import READING_AGE_TARGET, ReadingAge, reading_age_of_page
+from act.wording import long_date, plural, shown_path
 
 REVIEW_WARNING_DAYS = 30
 CLOSING_WARNING_DAYS = 14
@@ -168,7 +168,7 @@ def _when(day: date, today: date) -> str:
     if days == 0:
         relative = "today"
     elif days > 0:
-        relative = f"in {days} day{'s' * (days != 1)}"
+        relative = f"in {plural(days, 'day')}"
     else:
-        relative = f"{-days} day{'s' * (days != -1)} ago"
+        relative = f"{plural(-days, 'day')} ago"
     return f"{long_date(day)} ({relative})"

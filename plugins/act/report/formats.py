@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from act.listings.pages import long_date
 from act.report.attention import EditorialReport
 from act.report.readability import GRADE_TO_AGE, READING_AGE_TARGET
+from act.wording import long_date
 
 FORMATS = ("table", "markdown", "json")
 

@@ -42,7 +42,7 @@ def facets_for_entry(
 ) -> SearchFacets | None:
     """Facets of a content entry; None for what must not be found (a closed opportunity)."""
     d = entry.data
-    changed = d.get("updated") or d.get("published")
+    changed = entry.last_changed
     meta = {"summary": entry.summary}
     sort = {}
     if changed:
