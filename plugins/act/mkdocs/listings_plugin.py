@@ -1,5 +1,5 @@
-"""`act/listings`: the generated listing pages, listing directives, structured data, feeds and
-open data. Everything is computed once per build from the content plugin's catalogue."""
+"""`act/listings`: the generated listing pages (the open data page among them) and the listing
+directives. Everything is computed once per build from the content plugin's catalogue."""
 
 from __future__ import annotations
 
@@ -12,20 +12,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from act.listings import queries
 from act.listings.directive import find_directives, vocabulary
 from act.listings.pages import ListingPage, ListingRenderer
 from act.mkdocs.nav import content_plugin, nav_paths
-from act.mkdocs.safe import plain
+from act.mkdocs.publishing_plugin import site_of
 from act.problems import format_report
-from act.publishing import feeds, open_data, structured_data
-from act.publishing.site import LICENCE, LICENCE_URL, Site
+from act.publishing import open_data
+from act.publishing.site import LICENCE, LICENCE_URL
 from act.wording import shown_path
 
 BODY_PLACEHOLDER = "<!-- act-generated-listing-body -->"
 LISTING_MARKER = "<!-- act-listing-{} -->"
-# A section's breadcrumb parent when its pages live outside the section's own folder.
-SECTION_OF = {"topics": "prepare/"}
 
 
 class ListingsPlugin(BasePlugin):
@@ -42,27 +39,19 @@ class ListingsPlugin(BasePlugin):
         self.previous_build, self.build_started = self.build_started, time.time()
         self.source_files: dict[str, str] = {}
         self.bodies: dict[str, str] = {}
-        self.titles: dict[str, str] = {}
         self.listings: dict[str, list[str]] = {}  # src_uri -> rendered act:listing blocks
 
     def on_files(self, files, config):
         content = content_plugin(config, "act/listings")
         self.catalogue = content.catalogue
-        self.site = Site(
-            config.site_name,
-            config.site_url or "https://example.org/",
-            config.site_description or "",
-            content.today,
-        )
+        self.site = site_of(config, content.today)
         template_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.renderer = ListingRenderer(self.catalogue, template_dirs, content.today)
         self.vocabulary = vocabulary(self.catalogue)
-        self.exports = open_data.exports(self.catalogue, self.site)
         pages = [*self.renderer.pages(), self._open_data_page()]
         in_nav = nav_paths(config.nav)
         for page in pages:
             self.source_files[page.src_uri] = page.source_file
-            self.titles[page.url] = page.title
             inclusion = (
                 InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             )
@@ -81,7 +70,7 @@ class ListingsPlugin(BasePlugin):
         body = self.renderer.render(
             "open-data.html",
             "open-data/",
-            exports=self.exports,
+            exports=open_data.exports(self.catalogue, self.site),
             licence=LICENCE,
             licence_url=LICENCE_URL,
         )
@@ -115,64 +104,11 @@ class ListingsPlugin(BasePlugin):
         body = self.bodies.get(page.file.src_uri)
         return html.replace(BODY_PLACEHOLDER, body, 1) if body is not None else html
 
-    def on_env(self, env, config, files):
-        # Section titles for breadcrumbs, including sections other plugins generate (Get help).
-        for file in files.documentation_pages():
-            if file.page is not None and file.page.title:
-                self.titles.setdefault(file.page.url, plain(file.page.title))
-        return env
-
     def on_page_context(self, context, page, config, nav):
         source = self.source_files.get(page.file.src_uri)
         if source:
             context["act_source"] = source
-        context["act_jsonld"] = [
-            structured_data.to_script_json(block) for block in self._structured_data(page, context)
-        ]
         return context
-
-    def _structured_data(self, page, context) -> list[dict]:
-        site, url = self.site, page.url
-        blocks = []
-        if page.is_homepage:
-            blocks += [structured_data.organization(site), structured_data.website(site)]
-        entry = context.get("act_entry")
-        if entry is not None and entry.kind == "opportunity":
-            blocks.append(
-                structured_data.job_posting(
-                    entry, site, self.catalogue.taxonomies.names()["regions"], page.content
-                )
-            )
-        elif entry is not None and entry.kind in ("article", "reserve"):
-            blocks.append(structured_data.article(entry, site))
-        trail = [("Home", "")]
-        section = SECTION_OF.get(url.split("/")[0], url.split("/")[0] + "/")
-        if url and section != url and section in self.titles:
-            trail.append((self.titles[section], section))
-        if url:
-            trail.append((plain(page.title) or site.name, url))
-        blocks.append(structured_data.breadcrumbs(site, trail))
-        return blocks
-
-    def on_post_build(self, config):
-        out = Path(config.site_dir)
-        entries = feeds.feed_entries(
-            queries.articles(self.catalogue),
-            queries.open_opportunities(self.catalogue, self.site.build_date),
-        )
-        (out / feeds.ATOM_PATH).write_bytes(feeds.atom_feed(entries, self.site))
-        (out / feeds.JSON_FEED_PATH).write_text(
-            feeds.json_feed(entries, self.site), encoding="utf-8"
-        )
-        terms = self.catalogue.taxonomies.names()
-        for export in self.exports:
-            (out / export.path).parent.mkdir(parents=True, exist_ok=True)
-            (out / export.path).write_text(
-                open_data.write_json(open_data.document(export, self.site)), encoding="utf-8"
-            )
-            (out / export.schema_path).write_text(
-                open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
-            )
 
 
 def _outdate_for_dirty_build(files, config, previous_build: float | None) -> None:

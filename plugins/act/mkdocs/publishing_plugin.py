@@ -1,0 +1,91 @@
+"""`act/publishing`: what machines read of the site. Structured data (JSON-LD) on every page,
+the Atom and JSON feeds, and the open data with its JSON Schemas; all computed from the
+content plugin's catalogue (the open data page itself is a listing: see act/listings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from act.listings import queries
+from act.mkdocs.nav import content_plugin
+from act.mkdocs.safe import plain
+from act.publishing import feeds, open_data, structured_data
+from act.publishing.site import Site
+
+# A section's breadcrumb parent when its pages live outside the section's own folder.
+SECTION_OF = {"topics": "prepare/"}
+
+
+def site_of(config: MkDocsConfig, today) -> Site:
+    """The site as the machine-readable outputs describe it."""
+    return Site(
+        config.site_name,
+        config.site_url or "https://example.org/",
+        config.site_description or "",
+        today,
+    )
+
+
+class PublishingPlugin(BasePlugin):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        content = content_plugin(config, "act/publishing")
+        self.catalogue = content.catalogue
+        self.site = site_of(config, content.today)
+        self.files = files  # the same collection the later plugins add their pages to
+        return files
+
+    def on_page_context(
+        self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict:
+        context["act_jsonld"] = [
+            structured_data.to_script_json(block) for block in self._structured_data(page, context)
+        ]
+        return context
+
+    def _structured_data(self, page: Page, context: dict) -> list[dict]:
+        site, url = self.site, page.url
+        blocks = []
+        if page.is_homepage:
+            blocks += [structured_data.organization(site), structured_data.website(site)]
+        entry = context.get("act_entry")
+        if entry is not None and entry.kind == "opportunity":
+            regions = self.catalogue.taxonomies.names()["regions"]
+            blocks.append(structured_data.job_posting(entry, site, regions, page.content))
+        elif entry is not None and entry.kind in ("article", "reserve"):
+            blocks.append(structured_data.article(entry, site))
+        trail = [("Home", "")]
+        section = SECTION_OF.get(url.split("/")[0], url.split("/")[0] + "/")
+        # Every page has been read before any is written, so the section's title is known.
+        section_file = self.files.get_file_from_path(f"{section}index.md") if url else None
+        if section != url and section_file is not None and section_file.page is not None:
+            trail.append((plain(section_file.page.title), section))
+        if url:
+            trail.append((plain(page.title) or site.name, url))
+        blocks.append(structured_data.breadcrumbs(site, trail))
+        return blocks
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        out = Path(config.site_dir)
+        entries = feeds.feed_entries(
+            queries.articles(self.catalogue),
+            queries.open_opportunities(self.catalogue, self.site.build_date),
+        )
+        (out / feeds.ATOM_PATH).write_bytes(feeds.atom_feed(entries, self.site))
+        (out / feeds.JSON_FEED_PATH).write_text(
+            feeds.json_feed(entries, self.site), encoding="utf-8"
+        )
+        terms = self.catalogue.taxonomies.names()
+        for export in open_data.exports(self.catalogue, self.site):
+            (out / export.path).parent.mkdir(parents=True, exist_ok=True)
+            (out / export.path).write_text(
+                open_data.write_json(open_data.document(export, self.site)), encoding="utf-8"
+            )
+            (out / export.schema_path).write_text(
+                open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
+            )
