@@ -7,9 +7,10 @@ from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.charities.directory import Directory, build_directory, hidden_charity_problems
 from act.charities.openreferral import open_referral_documents
@@ -33,14 +34,14 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
 
     supports_multiple_instances = False
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(config.config_file_path).parent
         self.referrals_path = root / self.config.referrals
         self.snapshot_path = root / self.config.snapshot
         if self.snapshot_path.parent.is_dir():  # `mkdocs serve` fails on a missing watch path
             config.watch.append(str(self.snapshot_path.parent))
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         directory = self._directory()
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)

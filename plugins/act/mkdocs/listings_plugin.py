@@ -8,9 +8,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from act.listings.directive import find_directives, vocabulary
 from act.listings.pages import ListingPage, ListingRenderer
@@ -32,16 +35,16 @@ class ListingsPlugin(BasePlugin):
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; state that
     # belongs to one build is reset in on_config.
-    def on_startup(self, command, dirty):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.previous_build, self.build_started = self.build_started, time.time()
         self.source_files: dict[str, str] = {}
         self.bodies: dict[str, str] = {}
         self.listings: dict[str, list[str]] = {}  # src_uri -> rendered act:listing blocks
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         content = content_plugin(config, "act/listings")
         self.catalogue = content.catalogue
         self.site = site_of(config, content.today)
@@ -82,7 +85,9 @@ class ListingsPlugin(BasePlugin):
             "data/",
         )
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if "act:listing" not in markdown:
             return markdown
         shown = shown_path(Path(config.docs_dir) / page.file.src_uri)
@@ -98,13 +103,15 @@ class ListingsPlugin(BasePlugin):
             markdown = f"{markdown[: directive.start]}\n\n{marker}\n\n{markdown[directive.end :]}"
         return markdown
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         for n, listing in enumerate(self.listings.pop(page.file.src_uri, [])):
             html = html.replace(LISTING_MARKER.format(n), listing, 1)
         body = self.bodies.get(page.file.src_uri)
         return html.replace(BODY_PLACEHOLDER, body, 1) if body is not None else html
 
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(
+        self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict:
         source = self.source_files.get(page.file.src_uri)
         if source:
             context["act_source"] = source

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from act.mkdocs.nav import content_plugin
 from act.search.facets import TYPES, facets_for_entry, facets_from_meta, plain_page_facets
@@ -36,14 +39,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.dirty = False
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
-    def on_startup(self, command, dirty):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.pages_marked = 0
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(
                 config, "search/index.md", content=SEARCH_PAGE, inclusion=InclusionLevel.NOT_IN_NAV
@@ -53,7 +56,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     # After act/content has put the page's entry in the context.
     @event_priority(-50)
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(
+        self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict:
         entry = context.get("act_entry")
         if entry is not None:
             content = content_plugin(config, "act/search")
@@ -67,7 +72,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages_marked += facets is not None
         return context
 
-    def on_post_build(self, config):
+    def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
