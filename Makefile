@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test audit lint check report reference charities bench clean help
+.PHONY: site serve edit test audit lint check report reference cms-config charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -33,6 +33,9 @@ report: $(VENV)/.installed ## what needs an editor: reviews due, closing dates, 
 
 reference: $(VENV)/.installed ## regenerate docs/front-matter.md from the content schemas
 	$(BIN)/act reference > docs/front-matter.md.tmp && mv docs/front-matter.md.tmp docs/front-matter.md
+
+cms-config: $(VENV)/.installed ## regenerate docs/cms-config.yml, the web editor's forms, from the schemas
+	$(BIN)/act cms-config > docs/cms-config.yml.tmp && mv docs/cms-config.yml.tmp docs/cms-config.yml
 
 charities: $(VENV)/.installed ## refresh the charity snapshot from CharityBase (needs CHARITYBASE_API_KEY)
 	$(BIN)/act charities refresh
