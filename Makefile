@@ -41,6 +41,7 @@ charities: $(VENV)/.installed ## refresh the charity snapshot from CharityBase (
 	$(BIN)/act charities refresh
 
 site: check ## build the whole site into site/ from committed files
+	scripts/ensure-decap
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on changes

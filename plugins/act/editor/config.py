@@ -51,9 +51,9 @@ LONG_TEXT = frozenset(
 
 LABELS = {"article": "Articles", "opportunity": "Volunteering opportunities", "reserve": "Reserves"}
 
-# The Decap custom format that reads and writes a data file (a YAML list at the top, which
-# Decap's own formats cannot hold); overrides/admin/act-admin.js registers it.
-DATA_FORMAT = "act-yaml-list"
+# Decap custom formats that read and write a data file (a YAML list at the top, which Decap's
+# own formats cannot hold), one per file; overrides/admin/act-admin.js registers them.
+DATA_FORMAT = "act-data-{name}"
 DATA_LIST_FIELD = "entries"
 
 
@@ -148,7 +148,7 @@ def _data_collection(taxonomies) -> dict[str, Any]:
                 "name": name,
                 "label": label,
                 "file": f"data/{name}.yml",
-                "format": DATA_FORMAT,
+                "format": DATA_FORMAT.format(name=name),
                 "fields": [
                     {
                         "name": DATA_LIST_FIELD,
@@ -162,6 +162,11 @@ def _data_collection(taxonomies) -> dict[str, Any]:
             for name, (label, schema) in DATA_FILES.items()
         ],
     }
+
+
+def data_formats() -> list[str]:
+    """The names of the custom formats the editor's page must register."""
+    return [DATA_FORMAT.format(name=name) for name in DATA_FILES]
 
 
 def widget(field: Field, taxonomies: dict[str, dict[str, str]]) -> dict[str, Any]:

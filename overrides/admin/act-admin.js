@@ -1,0 +1,39 @@
+// The web editor: Decap CMS with our data-file format and our CSS in the preview.
+// The configuration (config.yml, beside this file) is generated from the schemas by the build.
+import yaml from "./js-yaml/js-yaml.mjs";
+
+const CMS = window.CMS;
+const LIST_FIELD = "entries";
+
+function meta(name) {
+  const element = document.querySelector(`meta[name="${name}"]`);
+  return element ? element.content.split(" ").filter(Boolean) : [];
+}
+
+// The data files are YAML lists at the top, which Decap's own formats cannot hold: the form
+// edits them as one list field, and the file keeps its opening comment (sources, rules).
+// One format per file, so each remembers its own comment between reading and saving.
+function dataFormat() {
+  let header = "";
+  return {
+    fromFile(text) {
+      const lines = text.split("\n");
+      const first = lines.findIndex((line) => line.trim() && !line.startsWith("#"));
+      header = (first === -1 ? lines : lines.slice(0, first)).join("\n").trimEnd();
+      return { [LIST_FIELD]: yaml.load(text) || [] };
+    },
+    toFile(data) {
+      const entries = (data && data[LIST_FIELD]) || [];
+      const body = yaml.dump(entries, { lineWidth: -1, noRefs: true });
+      return (header ? header + "\n" : "") + body;
+    },
+  };
+}
+
+for (const name of meta("act-data-formats")) {
+  CMS.registerCustomFormat(name, "yml", dataFormat());
+}
+for (const href of meta("act-preview-styles")) {
+  CMS.registerPreviewStyle(new URL(href, document.baseURI).href);
+}
+CMS.init();
