@@ -5,9 +5,10 @@ import yaml from "./js-yaml/js-yaml.mjs";
 const CMS = window.CMS;
 const LIST_FIELD = "entries";
 
-function meta(name) {
-  const element = document.querySelector(`meta[name="${name}"]`);
-  return element ? element.content.split(" ").filter(Boolean) : [];
+// The build writes what this page needs into the attributes of the script element.
+function listed(attribute) {
+  const element = document.querySelector(`script[${attribute}]`);
+  return element ? element.getAttribute(attribute).split(" ").filter(Boolean) : [];
 }
 
 // The data files are YAML lists at the top, which Decap's own formats cannot hold: the form
@@ -30,10 +31,10 @@ function dataFormat() {
   };
 }
 
-for (const name of meta("act-data-formats")) {
+for (const name of listed("data-data-formats")) {
   CMS.registerCustomFormat(name, "yml", dataFormat());
 }
-for (const href of meta("act-preview-styles")) {
+for (const href of listed("data-preview-styles")) {
   CMS.registerPreviewStyle(new URL(href, document.baseURI).href);
 }
 CMS.init();

@@ -88,7 +88,10 @@ def cms_config(
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
             "collections": [
                 *(_content_collection(t, taxonomies) for t in CONTENT_TYPES),
-                _data_collection(taxonomies),
+                *(
+                    _data_collection(name, label, schema, taxonomies)
+                    for name, (label, schema) in DATA_FILES.items()
+                ),
             ],
         }
     )
@@ -138,17 +141,18 @@ def _content_collection(entry_type: type[Entry], taxonomies) -> dict[str, Any]:
     }
 
 
-def _data_collection(taxonomies) -> dict[str, Any]:
+def _data_collection(name: str, label: str, schema: Record, taxonomies) -> dict[str, Any]:
+    # One collection per data file: Decap takes the format from the collection, not the file.
     return {
-        "name": "data",
-        "label": "Data files",
+        "name": name,
+        "label": label,
+        "format": DATA_FORMAT.format(name=name),
         "editor": {"preview": False},
         "files": [
             {
                 "name": name,
-                "label": label,
+                "label": f"data/{name}.yml",
                 "file": f"data/{name}.yml",
-                "format": DATA_FORMAT.format(name=name),
                 "fields": [
                     {
                         "name": DATA_LIST_FIELD,
@@ -159,7 +163,6 @@ def _data_collection(taxonomies) -> dict[str, Any]:
                     }
                 ],
             }
-            for name, (label, schema) in DATA_FILES.items()
         ],
     }
 
@@ -169,28 +172,38 @@ def data_formats() -> list[str]:
     return [DATA_FORMAT.format(name=name) for name in DATA_FILES]
 
 
-def widget(field: Field, taxonomies: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """One form field for one schema field."""
+def widget(
+    field: Field, taxonomies: dict[str, dict[str, str]], within_optional: str = ""
+) -> dict[str, Any]:
+    """One form field for one schema field.
+
+    Decap has no optional group: it asks for a group's required fields even when the whole
+    group is left empty. Inside an optional group (`within_optional` names it, like a
+    reviewer) the fields are optional in the form and their hint says they go together;
+    `act check` still refuses a group filled in by half.
+    """
     spec: dict[str, Any] = {"name": field.name, "label": _label(field.name)}
-    spec.update(_widget_for(field.name, field.kind, taxonomies))
-    spec["required"] = field.required
+    spec.update(_widget_for(field.name, field.kind, taxonomies, field))
+    spec["required"] = field.required and not within_optional
     hint = _hint(field)
+    if field.required and within_optional:
+        hint = f"{hint}. Needed if you fill in the {within_optional}".lstrip(". ")
     if hint:
         spec["hint"] = hint
     if isinstance(field.kind, Boolean):
         # A switch always has a value: it starts at the schema's default, or off.
         spec["default"] = bool(field.default)
-    if isinstance(field.kind, IsoDate) and not field.required:
-        spec["default"] = ""  # otherwise Decap fills in today, and the field is never left out
     return spec
 
 
-def _widget_for(name: str, kind: Kind, taxonomies) -> dict[str, Any]:
+def _widget_for(name: str, kind: Kind, taxonomies, field: Field | None = None) -> dict[str, Any]:
     if isinstance(kind, Record):
+        optional = field is not None and not field.required
+        group = _label(name).lower() if optional else ""
         return {
             "widget": "object",
-            "collapsed": False,
-            "fields": [widget(f, taxonomies) for f in kind.fields],
+            "collapsed": optional,
+            "fields": [widget(f, taxonomies, group) for f in kind.fields],
         }
     if isinstance(kind, ListOf):
         return _list_widget(name, kind, taxonomies)

@@ -91,6 +91,3 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             if f.src_uri.startswith("assets/stylesheets/main.") and f.src_uri.endswith(".css")
         )
         return [f"../{uri}" for uri in material + list(config.extra_css)]
-
-
-
