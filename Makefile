@@ -45,15 +45,21 @@ site: check ## build the whole site into site/ from committed files
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on changes
+	scripts/ensure-decap
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 lint: $(VENV)/.installed-test ## ruff lint and format check
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
 
+edit: $(VENV)/.installed ## the web editor on your own clone at http://127.0.0.1:8000/admin/ (no GitHub)
+	scripts/ensure-decap server
+	scripts/edit
+
 test: lint ## lint, then the whole test suite (installs Chromium and the Nu Html Checker)
 	scripts/ensure-chromium
 	scripts/ensure-vnu
+	scripts/ensure-decap server
 	$(BIN)/pytest
 
 audit: $(VENV)/.installed-test ## only the HTML conformance (Nu Html Checker) and link checks

@@ -126,7 +126,7 @@ def test_dates_are_written_as_iso_dates_and_the_workflow_opens_pull_requests():
 
 def test_only_the_local_configuration_talks_to_the_local_backend():
     taxonomies, _ = load_taxonomies(ROOT / "data", shown_path)
-    local = cms_config(taxonomies.names(), REPOSITORY, local_backend=True)
+    local = cms_config(taxonomies.names(), REPOSITORY, local_backend="http://127.0.0.1:8081/api/v1")
     assert local["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
 
 

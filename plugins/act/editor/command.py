@@ -31,9 +31,11 @@ def add_cms_config_command(commands) -> None:
     command.add_argument("--repository", default=REPOSITORY, help="GitHub owner/name")
     command.add_argument("--site-url", default=SITE_URL, help="the published site's address")
     command.add_argument(
-        "--local",
-        action="store_true",
-        help="use the local backend (decap-server on 127.0.0.1, `make edit`) instead of GitHub",
+        "--local-backend",
+        default="",
+        metavar="URL",
+        help="save through decap-server at URL (as `make edit` does) instead of GitHub, "
+        "e.g. http://127.0.0.1:8081/api/v1",
     )
     command.set_defaults(run=run_cms_config)
 
@@ -44,7 +46,10 @@ def run_cms_config(args: argparse.Namespace) -> int:
         print(format_report(problems), file=sys.stderr)
         return 1
     config = cms_config(
-        taxonomies.names(), args.repository, site_url=args.site_url, local_backend=args.local
+        taxonomies.names(),
+        args.repository,
+        site_url=args.site_url,
+        local_backend=args.local_backend,
     )
     sys.stdout.write(cms_config_yaml(config))
     return 0

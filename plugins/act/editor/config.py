@@ -63,12 +63,13 @@ def cms_config(
     *,
     site_url: str = "",
     backend: dict[str, Any] | None = None,
-    local_backend: bool = False,
+    local_backend: str = "",
 ) -> dict[str, Any]:
     """The whole configuration as a mapping, ready to be written as YAML.
 
     `taxonomies` is {'topics': {id: name}, 'regions': {id: name}}, the choices of the topic and
-    region selects. `backend` replaces the GitHub backend (the browser test uses test-repo).
+    region selects. `backend` replaces the GitHub backend (the browser test uses test-repo);
+    `local_backend`, decap-server's address, is set only by `make edit`.
     """
     config: dict[str, Any] = {
         "backend": backend
@@ -76,7 +77,7 @@ def cms_config(
         "publish_mode": "editorial_workflow",
     }
     if local_backend:
-        config["local_backend"] = {"url": "http://127.0.0.1:8081/api/v1"}
+        config["local_backend"] = {"url": local_backend}
     if site_url:
         config["site_url"] = site_url
         config["display_url"] = site_url

@@ -30,6 +30,8 @@ class EditorConfig(Config):
     bundle = opt.Type(str, default=".cache/decap")
     data_dir = opt.Type(str, default="data")
     repository = opt.Type(str, default="")
+    # The address of decap-server (`make edit`); empty: the GitHub backend.
+    local_backend = opt.Type(str, default="")
 
 
 class EditorPlugin(BasePlugin[EditorConfig]):
@@ -52,7 +54,10 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         if any(p.is_error for p in problems):
             return files  # act/content stops the build with these problems
         site_config = cms_config(
-            taxonomies.names(), self.config.repository, site_url=config.site_url or ""
+            taxonomies.names(),
+            self.config.repository,
+            site_url=config.site_url or "",
+            local_backend=self.config.local_backend,
         )
         template = files.get_file_from_path(PAGE_TEMPLATE)
         if template is not None:
