@@ -15,9 +15,9 @@ import subprocess
 import urllib.request
 
 import yaml
+from test_serve import STARTUP_SECONDS, fetch, free_port, wait_until
 
 from support import ROOT
-from test_serve import STARTUP_SECONDS, fetch, free_port, wait_until
 
 
 def ask_decap_server(url: str) -> dict | None:
