@@ -8,6 +8,7 @@ search index.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jinja2 import Template
@@ -22,6 +23,7 @@ from act.editor.config import cms_config, cms_config_yaml, data_formats
 from act.taxonomies import load_taxonomies
 
 ADMIN = "admin"
+LOCAL_BACKEND_VARIABLE = "ACT_EDITOR_LOCAL_BACKEND"
 PAGE_TEMPLATE = "admin/index.html"  # in overrides/: a plain page, not a Material template
 
 
@@ -30,7 +32,8 @@ class EditorConfig(Config):
     bundle = opt.Type(str, default=".cache/decap")
     data_dir = opt.Type(str, default="data")
     repository = opt.Type(str, default="")
-    # The address of decap-server (`make edit`); empty: the GitHub backend.
+    # The address of decap-server; empty: the GitHub backend. `make edit` sets it through
+    # the environment (LOCAL_BACKEND_VARIABLE), never a deploy.
     local_backend = opt.Type(str, default="")
 
 
@@ -41,6 +44,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         root = Path(config.config_file_path).parent
         self.bundle = root / self.config.bundle
         self.data_dir = root / self.config.data_dir
+        self.local_backend = self.config.local_backend or os.environ.get(LOCAL_BACKEND_VARIABLE, "")
         if not (self.bundle / "decap-cms" / "decap-cms.js").is_file():
             raise PluginError(
                 f"The web editor's code is not in {self.config.bundle}/: run scripts/ensure-decap "
@@ -57,7 +61,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             taxonomies.names(),
             self.config.repository,
             site_url=config.site_url or "",
-            local_backend=self.config.local_backend,
+            local_backend=self.local_backend,
         )
         template = files.get_file_from_path(PAGE_TEMPLATE)
         if template is not None:
