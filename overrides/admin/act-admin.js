@@ -4,6 +4,10 @@ import yaml from "./js-yaml/js-yaml.mjs";
 
 const CMS = window.CMS;
 const LIST_FIELD = "entries";
+// YAML's core types plus merge keys (`<<: *base`), as `act check` reads them; no timestamps:
+// js-yaml's default would turn 2026-11-30 into a JavaScript Date and write it back with a
+// time, which `act check` refuses. Dates stay text, written as YYYY-MM-DD.
+const SCHEMA = yaml.CORE_SCHEMA.extend([yaml.types.merge]);
 
 // The build writes what this page needs into the attributes of the script element.
 function listed(attribute) {
@@ -21,11 +25,11 @@ function dataFormat() {
       const lines = text.split("\n");
       const first = lines.findIndex((line) => line.trim() && !line.startsWith("#"));
       header = (first === -1 ? lines : lines.slice(0, first)).join("\n").trimEnd();
-      return { [LIST_FIELD]: yaml.load(text) || [] };
+      return { [LIST_FIELD]: yaml.load(text, { schema: SCHEMA }) || [] };
     },
     toFile(data) {
       const entries = (data && data[LIST_FIELD]) || [];
-      const body = yaml.dump(entries, { lineWidth: -1, noRefs: true });
+      const body = yaml.dump(entries, { schema: SCHEMA, lineWidth: -1, noRefs: true });
       return (header ? header + "\n" : "") + body;
     },
   };

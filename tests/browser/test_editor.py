@@ -28,7 +28,7 @@ TODAY = date.today()
 PUBLISHED = (TODAY - timedelta(days=1)).isoformat()
 REVIEW_BY = (TODAY + timedelta(days=365)).isoformat()
 # Files the test-repo backend starts with: the data files an editor changes in place.
-SEEDED = ["data/programmes.yml"]
+SEEDED = ["data/programmes.yml", "data/showcase.yml", "data/referrals.yml"]
 
 
 def editor_config_text() -> str:
@@ -245,3 +245,34 @@ def test_the_preview_uses_the_sites_stylesheets(editor):
     hrefs = frame.locator("link[rel=stylesheet]").evaluate_all("ls => ls.map(l => l.href)")
     assert any(h.endswith("/assets/act.css") for h in hrefs), hrefs
     assert any("/assets/stylesheets/main." in h for h in hrefs), hrefs
+
+
+def comparable(value):
+    """A data file's values as text, empty fields left out: the editor writes a charity
+    number 277424 as '277424' and an untouched optional list as [], which read the same."""
+    if isinstance(value, dict):
+        return {k: comparable(v) for k, v in value.items() if v not in (None, "", [])}
+    if isinstance(value, list):
+        return [comparable(v) for v in value]
+    return str(value)
+
+
+@pytest.mark.parametrize(
+    ("name", "field"), [("showcase", "what_it_does"), ("referrals", "who_it_helps")]
+)
+def test_changing_one_entry_of_a_data_file_changes_nothing_else(editor, tmp_path, name, field):
+    page, watch, base = editor
+    original = yaml.safe_load((ROOT / f"data/{name}.yml").read_text(encoding="utf-8"))
+    page.goto(f"{base}admin/#/collections/{name}/entries/{name}")
+    # Entries start folded, each showing its name under a bar whose first button unfolds it.
+    summary = page.get_by_text(original[0]["name"], exact=True).first
+    summary.locator("xpath=preceding-sibling::div[1]//button").first.click()
+    control(page, field).fill("Changed in the editor.")
+    save(page)
+
+    written = yaml.safe_load(saved_files(page)[f"data/{name}.yml"])
+    expected = [{**original[0], field: "Changed in the editor."}, *original[1:]]
+    assert comparable(written) == comparable(expected)
+    result = act_check(saved_files(page), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert watch.csp_violations == [] and watch.foreign_requests == []
