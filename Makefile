@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test audit lint check report reference charities bench clean help
+.PHONY: site serve edit test audit lint check report reference cms-config charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -34,22 +34,32 @@ report: $(VENV)/.installed ## what needs an editor: reviews due, closing dates, 
 reference: $(VENV)/.installed ## regenerate docs/front-matter.md from the content schemas
 	$(BIN)/act reference > docs/front-matter.md.tmp && mv docs/front-matter.md.tmp docs/front-matter.md
 
+cms-config: $(VENV)/.installed ## regenerate docs/cms-config.yml, the web editor's forms, from the schemas
+	$(BIN)/act cms-config > docs/cms-config.yml.tmp && mv docs/cms-config.yml.tmp docs/cms-config.yml
+
 charities: $(VENV)/.installed ## refresh the charity snapshot from CharityBase (needs CHARITYBASE_API_KEY)
 	$(BIN)/act charities refresh
 
 site: check ## build the whole site into site/ from committed files
+	scripts/ensure-decap
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on changes
+	scripts/ensure-decap
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 lint: $(VENV)/.installed-test ## ruff lint and format check
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
 
+edit: $(VENV)/.installed ## the web editor on your own clone at http://127.0.0.1:8000/admin/ (no GitHub)
+	scripts/ensure-decap server
+	scripts/edit
+
 test: lint ## lint, then the whole test suite (installs Chromium and the Nu Html Checker)
 	scripts/ensure-chromium
 	scripts/ensure-vnu
+	scripts/ensure-decap server
 	$(BIN)/pytest
 
 audit: $(VENV)/.installed-test ## only the HTML conformance (Nu Html Checker) and link checks

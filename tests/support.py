@@ -37,6 +37,9 @@ def make_project(fixture: str | Path, dest: Path) -> Path:
     if not (dest / "mkdocs.yml").exists():
         shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
+    # The web editor's code, installed once by scripts/ensure-decap (make test runs it).
+    (dest / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache" / "decap").symlink_to(ROOT / ".cache" / "decap")
     return dest
 
 

@@ -16,6 +16,7 @@ from act.cli_options import add_site_options
 from act.content.checker import check_content
 from act.content.reference import add_reference_command
 from act.content.scaffold import add_new_command
+from act.editor.command import add_cms_config_command
 from act.problems import format_report
 from act.report.command import add_report_command
 from act.wording import plural
@@ -77,6 +78,7 @@ COMMANDS = [
     add_new_command,
     add_report_command,
     add_reference_command,
+    add_cms_config_command,
     add_charities_command,
 ]
 

@@ -11,6 +11,13 @@ from support_server import netlify_header_rules, serve
 
 NETLIFY_TOML = ROOT / "netlify.toml"
 POLICY_COMMENT = "The policy, one directive a line:"
+EDITOR_POLICY_COMMENT = "The editor's policy, one directive a line:"
+PUBLIC_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
+    "manifest-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests"
+)
 
 
 def served_headers(base_url: str, path: str):
@@ -18,10 +25,10 @@ def served_headers(base_url: str, path: str):
         return response.headers
 
 
-def readable_policy(netlify_toml_text: str) -> str:
+def readable_policy(netlify_toml_text: str, marker: str = POLICY_COMMENT) -> str:
     """The Content-Security-Policy as written in the comment above it, joined into one line."""
     lines = netlify_toml_text.splitlines()
-    start = next(i for i, line in enumerate(lines) if POLICY_COMMENT in line) + 1
+    start = next(i for i, line in enumerate(lines) if marker in line) + 1
     comment = []
     for line in lines[start:]:
         if not line.startswith("#   "):
@@ -64,3 +71,29 @@ def test_open_data_and_feeds_can_be_read_from_any_origin_and_pages_cannot(fixtur
         page["Content-Security-Policy"]
         == dict(netlify_header_rules(NETLIFY_TOML))["/*"]["Content-Security-Policy"]
     )
+
+
+def test_the_editor_has_its_own_policy_matching_its_readable_copy_and_public_pages_keep_theirs():
+    rules = dict(netlify_header_rules(NETLIFY_TOML))
+    text = NETLIFY_TOML.read_text(encoding="utf-8")
+    editor = rules["/admin/*"]["Content-Security-Policy"]
+    assert editor == readable_policy(text, EDITOR_POLICY_COMMENT)
+    assert rules["/*"]["Content-Security-Policy"] == PUBLIC_POLICY
+    # What Decap needs, and nothing that would let the editor load code from elsewhere.
+    directives = dict(d.split(" ", 1) for d in editor.split("; "))
+    assert directives["script-src"] == "'self' 'unsafe-eval'"
+    assert directives["connect-src"] == "'self' https://api.github.com"
+    assert directives["frame-ancestors"] == "'none'" and directives["object-src"] == "'none'"
+
+
+def test_the_editor_is_served_with_its_policy_and_never_indexed(edition_site):
+    rules = dict(netlify_header_rules(NETLIFY_TOML))
+    with serve(edition_site, NETLIFY_TOML) as base_url:
+        admin = served_headers(base_url, "admin/")
+        public = served_headers(base_url, "prepare/")
+    assert admin["Content-Security-Policy"] == rules["/admin/*"]["Content-Security-Policy"]
+    assert admin["X-Robots-Tag"] == "noindex, nofollow"
+    assert public["Content-Security-Policy"] == PUBLIC_POLICY
+    assert public["X-Robots-Tag"] is None
+    page = (edition_site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page

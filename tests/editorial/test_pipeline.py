@@ -123,7 +123,10 @@ def test_previews_are_built_with_make_site_and_carry_noindex(tmp_path, context):
 def test_netlify_leaves_production_to_the_deploy_workflow():
     config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
     assert config["context"]["production"]["ignore"] == "exit 0"
-    assert "noindex" not in str(config.get("headers", []))
+    # Only the web editor, which is for contributors, is kept out of search engines in
+    # production; every public page may be indexed.
+    noindex = [rule["for"] for rule in config.get("headers", []) if "noindex" in str(rule)]
+    assert noindex == ["/admin/*"]
 
 
 def test_issue_templates_and_pull_request_template_exist_and_parse():

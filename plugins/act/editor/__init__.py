@@ -1,0 +1,1 @@
+"""The web editor at /admin/ (Decap CMS): its configuration, generated from the schemas."""
