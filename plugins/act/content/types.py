@@ -27,7 +27,7 @@ from act.schema import (
 
 SUMMARY_LIMIT = 160
 # The page layouts in overrides/ a content page may ask for with `template:`.
-PAGE_TEMPLATES = ("main.html", "plan.html")
+PAGE_TEMPLATES = ("main.html", "home.html", "plan.html")
 # Each vocabulary maps the value written in front matter to the words shown to readers.
 NATIONS = {
     "england": "England",
@@ -383,6 +383,7 @@ PAGE = Record(
             ListOf(Choice(("navigation", "toc", "footer", "feedback", "path", "tags"))),
             required=False,
         ),
+        OPTIONAL_SOURCES,
     ]
 )
 

@@ -17,7 +17,7 @@ from act.builddate import BuildDateError, build_date
 from act.content.body import unsafe_html
 from act.content.checker import Catalogue, check_content, shown_path
 from act.listings.pages import long_date
-from act.mkdocs.safe import head_meta, template_names
+from act.mkdocs.safe import head_meta, last_changed, template_names
 from act.problems import format_report
 from act.repository import link_problems
 
@@ -99,8 +99,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        # The page's own title, for a template that shows it where the nav has a shorter name
+        # (the home page is "Home" in the nav); page.meta.title becomes the nav title below.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["heading"] = escape(page.meta["title"])
         # Material prints these from page.meta into <head> without escaping them.
-        page.meta = head_meta(page.meta, self.entries_by_uri.get(page.file.src_uri))
+        page.meta = head_meta(page.meta, entry)
+        # The sitemap's <lastmod>: when the page last really changed, not the build date.
+        changed = last_changed(entry)
+        if changed is not None:
+            page.update_date = changed.isoformat()
         return markdown
 
     # Before act/listings puts its listings in place of their markers: only what was written

@@ -22,6 +22,13 @@ def head_meta(meta: dict[str, Any], entry) -> dict[str, Any]:
     return safe
 
 
+def last_changed(entry):
+    """The date an entry last really changed (updated, else published), or None."""
+    if entry is None:
+        return None
+    return entry.data.get("updated") or entry.data.get("published")
+
+
 def plain(text: str) -> str:
     """Text as it was written, from a value that may have been escaped for Material."""
     return text.unescape() if isinstance(text, Markup) else text
