@@ -61,6 +61,10 @@ document$.subscribe(function () {
   // to that search (so it can be opened, shared and bookmarked like any other).
   function showWidening(state) {
     var list = widen.querySelector("[data-act-finder-widen-list]");
+    // The same choices again (a "change" after "input"): keep the links, which may be mid-tap.
+    var key = new URLSearchParams(state).toString();
+    if (!widen.hidden && widen.dataset.state === key) return;
+    widen.dataset.state = key;
     list.replaceChildren();
     Object.keys(state).forEach(function (name) {
       var wider = Object.assign({}, state);
@@ -112,7 +116,11 @@ document$.subscribe(function () {
   form.addEventListener("input", function () { apply(readForm(), true); });
   form.addEventListener("change", function () { apply(readForm(), true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { apply(readForm(), true); }, 0);
+  // Clearing is done here, not by the browser's own reset, so the list and the count change
+  // at once, in the same step as the form.
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    writeForm({});
+    apply({}, true);
   });
 });

@@ -66,12 +66,15 @@
         if (chosen.length) filters[name] = { any: chosen };
         chosen.forEach(function (value) { state.append(name, value); });
       });
+      var chosen = pane.querySelectorAll("input[type=checkbox]:checked").length;
+      root.querySelector("[data-act-search-chosen]").textContent = chosen ? " (" + chosen + " chosen)" : "";
       if (updateUrl) {
         var search = state.toString();
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
       }
       if (!query && !Object.keys(filters).length) {
         list.replaceChildren();
+        showCounts(pane, available);
         status.textContent = "Type a word or choose a filter to search.";
         return;
       }
