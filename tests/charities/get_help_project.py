@@ -67,7 +67,7 @@ def register_snapshot_with_a_hostile_charity() -> Snapshot:
         "2000001",
         HOSTILE,
         FROM_REGISTER,
-        'https://evil.example/"onmouseover="alert(2)',
+        "https://evil.example/'onmouseover='alert(2)",
         "</script><script>alert(3)</script> & more",
         areas=("Leeds", "York"),
     )
