@@ -35,7 +35,13 @@ def test_the_emergency_numbers_come_first_and_can_be_called(phone):
     assert on_first_screen(numbers.get_by_role("link", name="999", exact=True))
     hrefs = numbers.locator("a[href^='tel:']").evaluate_all("links => links.map(a => a.href)")
     assert hrefs == [
-        "tel:999", "tel:112", "tel:101", "tel:111", "tel:105", "tel:0800111999", "tel:03459881188"
+        "tel:999",
+        "tel:112",
+        "tel:101",
+        "tel:111",
+        "tel:105",
+        "tel:0800111999",
+        "tel:03459881188",
     ]
     # The numbers come before everything else in the page's content.
     first = phone.evaluate("document.querySelector('#main-content h2').id")
