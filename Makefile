@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check report reference charities bench clean help
+.PHONY: site serve test lint check report reference charities bench audit clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -55,5 +55,14 @@ bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corp
 	scripts/ensure-chromium
 	PYTHONPATH=scripts $(BIN)/python -m bench $(ARGS)
 
+# Lighthouse (npm) is installed once into .audit/ (gitignored), and run with the tests' Chromium.
+.audit/node_modules/.bin/lighthouse:
+	mkdir -p .audit
+	cd .audit && npm install --no-audit --no-fund --silent lighthouse@12
+
+audit: site $(VENV)/.installed-test .audit/node_modules/.bin/lighthouse ## Lighthouse on ACT and on stock Material, side by side
+	scripts/ensure-chromium
+	$(BIN)/python scripts/audit.py $(ARGS)
+
 clean: ## remove build output and caches (keeps .venv)
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache audit-results
