@@ -79,7 +79,7 @@ def test_a_hostile_charity_name_is_escaped_on_its_page(get_help_build):
     assert HOSTILE not in html
     assert "alert(3)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article(html)
-    assert 'href="https://evil.example/&#34;onmouseover=&#34;alert(2)"' in article(html)
+    assert 'href="https://evil.example/&#39;onmouseover=&#39;alert(2)"' in article(html)
     assert 'onmouseover="alert' not in html
 
 
