@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -167,7 +168,8 @@ def lighthouse_version() -> str:
 
 def chromium_version() -> str:
     done = subprocess.run([chromium(), "--version"], capture_output=True, text=True)
-    return done.stdout.strip().split()[-1] if done.stdout else "unknown"
+    found = re.search(r"\d+(?:\.\d+)+", done.stdout)
+    return found.group(0) if found else "unknown"
 
 
 if __name__ == "__main__":
