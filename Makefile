@@ -62,13 +62,20 @@ test: lint ## lint, then the whole test suite (installs Chromium and the Nu Html
 	scripts/ensure-decap server
 	$(BIN)/pytest
 
-audit: $(VENV)/.installed-test ## only the HTML conformance (Nu Html Checker) and link checks
-	scripts/ensure-vnu
-	$(BIN)/pytest tests/builds/test_html_conformance.py tests/builds/test_links.py tests/builds/test_headers.py
-
 bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
 	scripts/ensure-chromium
 	PYTHONPATH=scripts $(BIN)/python -m bench $(ARGS)
 
+# Lighthouse (npm) is installed once into .audit/ (gitignored), and run with the tests' Chromium.
+.audit/node_modules/.bin/lighthouse:
+	mkdir -p .audit
+	cd .audit && npm install --no-audit --no-fund --silent lighthouse@12.8.2
+
+audit: site $(VENV)/.installed-test .audit/node_modules/.bin/lighthouse ## conformance checks, then Lighthouse on ACT and stock Material side by side
+	scripts/ensure-vnu
+	$(BIN)/pytest tests/builds/test_html_conformance.py tests/builds/test_links.py tests/builds/test_headers.py
+	scripts/ensure-chromium
+	$(BIN)/python scripts/audit.py $(ARGS)
+
 clean: ## remove build output and caches (keeps .venv)
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache audit-results

@@ -39,7 +39,7 @@ def test_answers_are_saved_as_typed_and_restored_after_a_reload(context, site_ur
     assert saved["fields"]["grab_torch"] is True
 
     page.reload()
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     assert_sample_plan_shown(page)
     assert page.locator("[data-plan-group=people] [data-plan-row]").count() == 5
     assert page.locator("legend", has_text="Person 5").count() == 1
@@ -56,6 +56,7 @@ def test_delete_empties_the_form_and_this_browsers_storage(context, site_url):
     fill_sample_plan(page)
     assert stored_plan(page) is not None
     page.get_by_role("button", name="Delete my plan from this device").click()
+    page.get_by_role("button", name="Yes, delete my plan").click()
 
     assert stored_plan(page) is None
     everything_stored = page.evaluate("() => JSON.stringify(Object.entries(localStorage))")
@@ -66,7 +67,7 @@ def test_delete_empties_the_form_and_this_browsers_storage(context, site_url):
         "Your plan has been deleted from this device."
     )
     page.reload()
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     assert page.input_value("#plan-people-1-name") == ""
     assert page.locator("[data-plan-card=people]").inner_text() == ""
 
@@ -166,7 +167,7 @@ def test_script_in_a_name_is_loaded_as_plain_text_and_never_runs(context, site_u
         page.locator(".act-plan-page img, .act-plan-page svg, .act-plan-page script").count() == 0
     )
     page.reload()
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     assert page.input_value("#plan-people-1-name") == hostile_name
     assert (
         page.locator(".act-plan-page img, .act-plan-page svg, .act-plan-page script").count() == 0
@@ -185,7 +186,7 @@ def test_a_tampered_plan_in_storage_is_not_loaded(context, site_url):
         STORAGE_KEY,
     )
     page.reload()
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     assert "could not be read" in page.locator("#plan-error").inner_text()
     assert page.input_value("#plan-meet_near") == ""
     assert dialogs == []
@@ -207,18 +208,40 @@ def test_typing_a_plan_makes_no_network_request(context, site_url):
     assert json.loads(stored_plan(page))["groups"]["contacts"][2]["name"] == "Kim Example"
 
 
-def test_the_plan_survives_instant_navigation_away_and_back(context, site_url):
+def test_the_plan_survives_going_to_another_section_and_back(context, site_url):
     page = open_plan(context, site_url)
     page.fill("#plan-meet_away", "Central Library")
-    page.locator(".md-nav--primary").get_by_role("link", name="Home").first.click()
+    page.locator(".md-header a.md-logo").click()
     page.wait_for_url(site_url)
-    page.locator(".md-nav--primary").get_by_role("link", name="Make a plan").first.click()
+    page.locator(".md-tabs").get_by_role("link", name="Make a plan").click()
     page.wait_for_url(site_url + "plan/")
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     assert page.input_value("#plan-meet_away") == "Central Library"
     page.fill("#plan-meet_near", "Number 12")
     assert json.loads(stored_plan(page))["fields"]["meet_near"] == "Number 12"
     assert page.locator("[data-plan-card=meet_near]").inner_text() == "Number 12"
+
+
+def test_delete_asks_first_and_no_keeps_the_plan(context, site_url):
+    page = open_plan(context, site_url)
+    fill_sample_plan(page)
+    delete = page.get_by_role("button", name="Delete my plan from this device")
+    # Delete comes after every answer of the form, never first.
+    after_form = page.evaluate(
+        """() => Boolean(document.querySelector('#act-plan').compareDocumentPosition(
+            document.querySelector('[data-plan-action=delete]'))
+            & Node.DOCUMENT_POSITION_FOLLOWING)"""
+    )
+    assert after_form
+    delete.click()
+    assert delete.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == "plan-delete-confirm"
+    page.get_by_role("button", name="No, keep my plan").click()
+    assert stored_plan(page) is not None
+    assert page.input_value("#plan-people-1-name") != ""
+    assert page.locator("#plan-delete-confirm").is_hidden()
+    assert page.evaluate("document.activeElement.dataset.planAction") == "delete"
+    assert page.locator("#plan-status").inner_text() == "Your plan has not been deleted."
 
 
 def test_a_long_answer_is_kept_whole(context, site_url):
@@ -226,6 +249,6 @@ def test_a_long_answer_is_kept_whole(context, site_url):
     long_answer = "Go down the stairs, not the lift, and out of the back door. " * 150
     page.fill("#plan-escape", long_answer)
     page.reload()
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     assert page.input_value("#plan-escape") == long_answer
     assert page.locator("#plan-error").inner_text() == ""

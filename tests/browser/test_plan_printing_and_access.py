@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -187,3 +189,23 @@ def test_rows_are_added_and_removed_by_keyboard(desktop, site_url):
     assert page.locator("#plan-status").inner_text() == "Person 2 removed."
     legends = page.locator("[data-plan-group=people] legend").all_inner_texts()
     assert legends == ["Person 1", "Person 2", "Person 3", "Person 4"]
+
+
+def printed_pages(page) -> int:
+    """How many sheets of A4 the page prints on (Chromium's own PDF, as "Print" makes it)."""
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["blank", "filled"])
+def test_the_plan_prints_on_two_a4_pages_and_the_card_on_a_third(chromium, site_url, filled):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = open_plan(context, site_url)
+    if filled:
+        fill_sample_plan(page)
+    assert printed_pages(page) == 3
+    page.emulate_media(media="screen")
+    page.evaluate("document.documentElement.classList.add('act-plan-print-card-only')")
+    assert printed_pages(page) == 1, "the wallet card alone is one page"
+    context.close()

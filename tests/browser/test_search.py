@@ -41,6 +41,9 @@ def test_choosing_type_opportunity_narrows_results_and_the_url_restores_them(wat
         "Programmes",
         "Special constable",
     ]
+    page.get_by_text("Filter results").click()  # the filters fold into one disclosure
+    volunteering = page.locator("label[for^=act-filter-type]", has_text="Volunteering")
+    assert volunteering.inner_text() == "Volunteering (1)"  # counted for this query
     page.check("input[name=type][value=opportunity]")
     titles = wait_for_results(page, "1 result")
     assert titles == ["Listening volunteer"]
@@ -76,10 +79,10 @@ def test_slash_opens_the_header_search_and_the_keyboard_does_the_rest(watched, s
     assert watch.console_errors == [] and watch.foreign_requests == []
 
 
-def test_search_works_after_instant_navigation(watched, site_url):
+def test_search_works_after_going_to_another_section(watched, site_url):
     page, watch = watched
     page.goto(site_url + "about/")
-    page.click(".md-nav__link[href$='volunteer/']")
+    page.click(".md-tabs__link[href$='volunteer/']")
     page.wait_for_url("**/volunteer/")
     page.goto(site_url + "search/?type=reserve")
     assert sorted(wait_for_results(page, "2 results")) == ["RNLI crew", "Special constable"]

@@ -99,7 +99,8 @@ def test_programmes_and_projects_pages(fixture_build):
     assert card_titles(fixture_build.html("projects")) == ["Alpha Recorder", "Beta Finder"]
     project = fixture_build.html("projects/beta-finder")
     assert "Helps volunteers search open sources." in project
-    assert "Edit data/showcase.yml on GitHub" in project
+    assert "Improve this page" in project
+    assert "source=data%2Fshowcase.yml" in project  # the report form is told the source file
 
 
 def test_listing_directive_renders_the_selected_items(fixture_build):

@@ -31,7 +31,7 @@ def open_plan(context, site_url: str):
     """A new page on /plan/, once the script has set the form up."""
     page = context.new_page()
     page.goto(site_url + "plan/")
-    page.locator(".act-plan-tools").wait_for(state="visible")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
     return page
 
 

@@ -1,5 +1,9 @@
 // Material's bootstrap (from partials/javascripts/base.html), as a file: the site's
 // Content-Security-Policy allows no inline scripts. The scope comes from data-scope.
+// It runs in <head>, before the first paint, so it also marks the page as having JavaScript:
+// act.css hides "needs JavaScript" notices and shows script-driven controls from the start,
+// and nothing moves when the scripts at the end of the page run.
+document.documentElement.classList.add("act-js");
 (function () {
   var scope = document.currentScript.getAttribute("data-scope");
   window.__md_scope = new URL(scope, location);
@@ -16,4 +20,14 @@
     base = base || window.__md_scope;
     try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)); } catch (e) { /* full or blocked */ }
   };
+  // "/" focuses the header's search box on any page (or opens the search page).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var box = document.getElementById("act-search-box-input");
+    event.preventDefault();
+    if (box && box.offsetParent !== null) box.focus();
+    else location.href = document.querySelector(".act-search-box").action;
+  });
 })();

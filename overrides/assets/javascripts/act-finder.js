@@ -1,12 +1,22 @@
 // The opportunity finder: filters over the plain list, kept in the URL query so a filtered
 // view can be shared and bookmarked. Without JavaScript the full list shows and the form
-// stays hidden.
+// stays hidden. On a phone the filters fold behind a "Filter results" button, so the count
+// and the first result are on the first screen. An empty result suggests what to widen.
 document$.subscribe(function () {
   var form = document.querySelector("[data-act-finder]");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".act-list--opportunity > .act-card"));
   var count = document.getElementById("act-finder-count");
   var fields = ["region", "category", "commitment", "age", "remote"];
+  var toggle = form.querySelector("[data-act-finder-toggle]");
+  var widen = document.querySelector("[data-act-finder-widen]");
+  var LABELS = {
+    region: function (s) { return "Show roles anywhere in the UK, not only in " + optionText("region", s.region); },
+    category: function (s) { return "Show every kind of volunteering, not only " + optionText("category", s.category).toLowerCase(); },
+    commitment: function (s) { return "Show roles with any time commitment"; },
+    age: function (s) { return "Show roles for people older than " + s.age + " too"; },
+    remote: function (s) { return "Show roles you go out to, as well as ones done from home"; },
+  };
 
   function readForm() {
     var state = {};
@@ -36,6 +46,42 @@ document$.subscribe(function () {
     return true;
   }
 
+  function optionText(name, value) {
+    var option = form.elements[name].querySelector("option[value='" + value + "']");
+    return option ? option.textContent.trim() : value;
+  }
+
+  function countFor(state) {
+    return cards.filter(function (card) { return matches(card, state); }).length;
+  }
+
+  function plural(n) { return n + (n === 1 ? " opportunity" : " opportunities"); }
+
+  // For an empty result: each filter that, taken away, would give some results, as a link
+  // to that search (so it can be opened, shared and bookmarked like any other).
+  function showWidening(state) {
+    var list = widen.querySelector("[data-act-finder-widen-list]");
+    // The same choices again (a "change" after "input"): keep the links, which may be mid-tap.
+    var key = new URLSearchParams(state).toString();
+    if (!widen.hidden && widen.dataset.state === key) return;
+    widen.dataset.state = key;
+    list.replaceChildren();
+    Object.keys(state).forEach(function (name) {
+      var wider = Object.assign({}, state);
+      delete wider[name];
+      var n = countFor(wider);
+      if (!n) return;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var query = new URLSearchParams(wider).toString();
+      link.href = location.pathname + (query ? "?" + query : "");
+      link.textContent = LABELS[name](state) + " (" + plural(n) + ")";
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    widen.hidden = false;
+  }
+
   function apply(state, updateUrl) {
     var shown = 0;
     cards.forEach(function (card) {
@@ -43,7 +89,11 @@ document$.subscribe(function () {
       card.hidden = !visible;
       if (visible) shown += 1;
     });
-    count.textContent = shown + (shown === 1 ? " opportunity" : " opportunities");
+    count.textContent = plural(shown);
+    if (widen) {
+      if (shown === 0 && Object.keys(state).length) showWidening(state);
+      else widen.hidden = true;
+    }
     if (updateUrl) {
       var query = new URLSearchParams(state).toString();
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
@@ -55,13 +105,22 @@ document$.subscribe(function () {
     if (fields.indexOf(key) >= 0 && value) initial[key] = value;
   });
   writeForm(initial);
-  form.hidden = false;
   apply(readForm(), false);
+
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    form.classList.toggle("act-filters--open", open);
+  });
 
   form.addEventListener("input", function () { apply(readForm(), true); });
   form.addEventListener("change", function () { apply(readForm(), true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { apply(readForm(), true); }, 0);
+  // Clearing is done here, not by the browser's own reset, so the list and the count change
+  // at once, in the same step as the form.
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    writeForm({});
+    apply({}, true);
   });
 });

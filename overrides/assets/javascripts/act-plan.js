@@ -377,6 +377,14 @@
       }
     });
 
+    var confirmBox = page.querySelector("#plan-delete-confirm");
+    var deleteButton = page.querySelector("[data-plan-action=delete]");
+    function closeConfirm() {
+      confirmBox.hidden = true;
+      deleteButton.setAttribute("aria-expanded", "false");
+      deleteButton.focus();
+    }
+
     page.querySelector(".act-plan-tools").addEventListener("click", function (event) {
       var button = event.target.closest("[data-plan-action]");
       if (!button) return;
@@ -390,6 +398,15 @@
         downloadPlan(refresh());
         say("Your plan has been saved to a file called " + FILE_NAME + ". Look in your downloads.");
       } else if (action === "delete") {
+        // Deleting cannot be undone, so it asks first.
+        confirmBox.hidden = false;
+        button.setAttribute("aria-expanded", "true");
+        confirmBox.focus();
+      } else if (action === "delete-cancelled") {
+        closeConfirm();
+        say("Your plan has not been deleted.");
+      } else if (action === "delete-confirmed") {
+        closeConfirm();
         try {
           localStorage.removeItem(STORAGE_KEY);
         } catch (e) {

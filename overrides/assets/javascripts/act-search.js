@@ -1,20 +1,10 @@
-// Search with Pagefind: "/" focuses the header's search box on any page; on /search/ this
-// runs the query and the filters, and keeps them in the address so a search can be shared.
+// Search with Pagefind on /search/ (loaded only there; the "/" shortcut is in
+// act-bootstrap.js): runs the query and the filters, and keeps them in the address so a search can be shared.
 (function () {
   var FILTER_ORDER = ["type", "topic", "region", "service"];
   var FILTER_NAMES = { type: "Type", topic: "Topic", region: "Where", service: "Service" };
   // Each result shown costs a fragment download; ten keep the first query small.
   var PAGE_SIZE = 10;
-
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-    var target = event.target;
-    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
-    var box = document.getElementById("act-search-box-input");
-    event.preventDefault();
-    if (box && box.offsetParent !== null) box.focus();
-    else location.href = document.querySelector(".act-search-box").action;
-  });
 
   document$.subscribe(function () {
     var root = document.querySelector("[data-act-search]");
@@ -24,7 +14,7 @@
   function showFailure(root, error) {
     root.querySelector("[data-act-search-status]").textContent =
       "Search could not start. Try reloading the page, or use the listings below.";
-    root.querySelector("[data-act-search-nojs]").hidden = false;
+    root.querySelector("[data-act-search-nojs]").classList.add("act-search__nojs--shown");
     if (window.console) console.warn("ACT search:", error);
   }
 
@@ -38,7 +28,6 @@
     var typeOrder = JSON.parse(root.dataset.types);  // [[id, label], ...] in display order
     var types = {};
     typeOrder.forEach(function (pair) { types[pair[0]] = pair[1]; });
-    root.querySelector("[data-act-search-nojs]").hidden = true;
     status.textContent = "Loading search…";
     var params = new URLSearchParams(location.search);
     if (params.has("q")) input.value = params.get("q");
@@ -60,7 +49,8 @@
     pane.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
     });
-    pane.hidden = false;
+    var loading = pane.querySelector("[data-act-search-filters-loading]");
+    if (loading) loading.remove();
     await run(input.value !== (params.get("q") || ""));
 
     async function run(updateUrl) {
@@ -76,6 +66,8 @@
         if (chosen.length) filters[name] = { any: chosen };
         chosen.forEach(function (value) { state.append(name, value); });
       });
+      var chosen = pane.querySelectorAll("input[type=checkbox]:checked").length;
+      root.querySelector("[data-act-search-chosen]").textContent = chosen ? " (" + chosen + " chosen)" : "";
       if (updateUrl) {
         var search = state.toString();
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
@@ -83,6 +75,7 @@
       if (!query && !Object.keys(filters).length) {
         list.replaceChildren();
         list.hidden = true;
+        showCounts(pane, available);
         status.textContent = "Type a word or choose a filter to search.";
         return;
       }
@@ -93,6 +86,7 @@
       await showMore(found.results, ticket, 0);
       if (ticket !== latest) return;
       // Announced once the first results are on the page.
+      showCounts(pane, found.filters || {});
       var n = found.results.length;
       status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "");
     }
@@ -136,11 +130,21 @@
         box.type = "checkbox"; box.name = name; box.value = value; box.id = id;
         var label = document.createElement("label");
         label.htmlFor = id;
-        label.textContent = (name === "type" ? types[value] || value : value) + " (" + available[name][value] + ")";
+        label.dataset.name = name === "type" ? types[value] || value : value;
+        label.textContent = label.dataset.name + " (" + available[name][value] + ")";
         wrap.append(box, label);
         fieldset.appendChild(wrap);
       });
       pane.appendChild(fieldset);
+    });
+  }
+
+  // Each filter's count is for the current query: how many results choosing it would give.
+  function showCounts(pane, counts) {
+    pane.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      var label = pane.querySelector("label[for='" + box.id + "']");
+      var n = (counts[box.name] || {})[box.value] || 0;
+      label.textContent = label.dataset.name + " (" + n + ")";
     });
   }
 

@@ -28,7 +28,7 @@ from act.yamlfile import Path_
 
 SUMMARY_LIMIT = 160
 # The page layouts in overrides/ a content page may ask for with `template:`.
-PAGE_TEMPLATES = ("main.html", "plan.html")
+PAGE_TEMPLATES = ("main.html", "home.html", "plan.html")
 # Forms a page can show after its text (overrides/partials/act/forms/<name>.html): markup
 # that content may not hold (act.content.body), kept in the templates, where it is reviewed.
 PAGE_FORMS = ("report-a-problem", "suggest-an-opportunity")
@@ -443,6 +443,7 @@ PAGE = Record(
             required=False,
         ),
         SENSITIVE,
+        OPTIONAL_SOURCES,
     ]
 )
 

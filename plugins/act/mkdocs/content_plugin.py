@@ -94,8 +94,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        # The page's own title, for a template that shows it where the nav has a shorter name
+        # (the home page is "Home" in the nav); page.meta.title becomes the nav title below.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["heading"] = escape(page.meta["title"])
         # Material prints these from page.meta into <head> without escaping them.
-        page.meta = head_meta(page.meta, self.entries_by_uri.get(page.file.src_uri))
+        page.meta = head_meta(page.meta, entry)
+        # The sitemap's <lastmod>: when the page last really changed, not the build date.
+        changed = entry.last_changed if entry is not None else None
+        if changed is not None:
+            page.update_date = changed.isoformat()
         return markdown
 
     # Before act/listings puts its listings in place of their markers: only what was written

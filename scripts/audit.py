@@ -1,0 +1,176 @@
+"""`make audit`: Lighthouse on ACT's built site and on stock Material built from the same pages.
+
+ACT's site (site/, from `make site`) is served with exactly the headers in netlify.toml, as the
+browser tests serve it; stock Material for MkDocs (its own templates and search plugin, the same
+Markdown and theme settings: see scripts/bench/corpus.py) is served plainly, because its inline
+scripts would break under ACT's Content-Security-Policy. Each page is audited on mobile (the
+Lighthouse default: a slow phone on a slow network, simulated) and on desktop, with the
+Chromium the browser tests use. Scores are written side by side to audit-results/results.md
+and results.json.
+
+    .venv/bin/python scripts/audit.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench.corpus import stock_project  # noqa: E402
+from support_server import serve  # noqa: E402
+
+LIGHTHOUSE = ROOT / ".audit" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# The home page and one page of every type that stock Material also has.
+PAGES = {
+    "home": "",
+    "article": "prepare/prepare-for-flooding/",
+    "opportunity": "volunteer/samaritans-listening-volunteer/",
+    "reserve guide": "reserves/special-constable/",
+    "about": "about/",
+    "plan": "plan/",
+}
+# Pages only ACT has (stock Material gets a stub for a listing, nothing for Get help).
+ACT_ONLY = {
+    "finder": "volunteer/",
+    "reserves": "reserves/",
+    "need": "get-help/domestic-abuse/",
+}
+
+
+def chromium() -> str:
+    for candidate in (
+        os.environ.get("ACT_CHROMIUM"),
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+    ):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    sys.exit("Chromium is needed: run `make test` once (it installs it), or set ACT_CHROMIUM")
+
+
+def build_stock(work: Path) -> Path:
+    """Stock Material from the same content, built with `mkdocs build`."""
+    project = work / "stock"
+    project.mkdir()
+    stock_project(ROOT, project)
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--quiet"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if done.returncode != 0:
+        sys.exit("stock Material did not build:\n" + done.stdout + done.stderr)
+    return project / "site"
+
+
+def lighthouse(url: str, desktop: bool, out: Path) -> dict[str, float]:
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    if desktop:
+        command.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": chromium()}
+    subprocess.run(command, check=True, env=env, capture_output=True, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return {c: report["categories"][c]["score"] for c in CATEGORIES}
+
+
+def audit(base: str, pages: dict[str, str], work: Path, runs: int) -> dict:
+    scores: dict = {}
+    for name, path in pages.items():
+        for form in ("mobile", "desktop"):
+            found = [
+                lighthouse(base + path, form == "desktop", work / "report.json")
+                for _ in range(runs)
+            ]
+            scores.setdefault(name, {})[form] = {
+                c: statistics.median(run[c] for run in found) for c in CATEGORIES
+            }
+            print(f"  {name} {form}: {scores[name][form]}", flush=True)
+    return scores
+
+
+def table(act: dict, stock: dict) -> str:
+    lines = [
+        "| Page | Form | " + " | ".join(f"{c}: ACT | stock" for c in CATEGORIES) + " |",
+        "|---|---|" + "---:|---:|" * len(CATEGORIES),
+    ]
+    for name in act:
+        for form in ("mobile", "desktop"):
+            cells = []
+            for c in CATEGORIES:
+                ours = act[name][form][c]
+                theirs = stock.get(name, {}).get(form, {}).get(c)
+                cells.append(f"{ours:.2f} | " + ("–" if theirs is None else f"{theirs:.2f}"))
+            lines.append(f"| {name} | {form} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="runs of each audit (median kept)")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is not installed: run `make audit`, which installs it in .audit/")
+    site = ROOT / "site"
+    if not (site / "index.html").exists():
+        sys.exit("Build the site first: `make site`")
+    results_dir = ROOT / "audit-results"
+    results_dir.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        stock_site = build_stock(work)
+        with serve(site, ROOT / "netlify.toml") as act_url:
+            print("ACT, served with the netlify.toml headers:", flush=True)
+            act = audit(act_url, {**PAGES, **ACT_ONLY}, work, args.runs)
+        empty = work / "no-headers.toml"
+        empty.write_text("", encoding="utf-8")
+        with serve(stock_site, empty) as stock_url:
+            print("Stock Material, same pages:", flush=True)
+            stock = audit(stock_url, PAGES, work, args.runs)
+    (results_dir / "results.json").write_text(
+        json.dumps({"act": act, "stock": stock}, indent=2), encoding="utf-8"
+    )
+    markdown = (
+        "# Lighthouse: ACT and stock Material\n\n"
+        f"Lighthouse {lighthouse_version()}, Chromium {chromium_version()}, "
+        f"median of {args.runs} run(s) of each audit.\n\n" + table(act, stock)
+    )
+    (results_dir / "results.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+    return 0
+
+
+def lighthouse_version() -> str:
+    package = ROOT / ".audit" / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def chromium_version() -> str:
+    done = subprocess.run([chromium(), "--version"], capture_output=True, text=True)
+    found = re.search(r"\d+(?:\.\d+)+", done.stdout)
+    return found.group(0) if found else "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Screenshots of one page of every type at phone (390 px) and desktop (1280 px) width, for the
+README's design section: `.venv/bin/python scripts/screenshots.py [site-dir] [out-dir]`.
+
+The site is served with the netlify.toml headers, as the browser tests serve it. Only the
+first screen of each page is taken, which is what a person sees before scrolling.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from support_server import serve  # noqa: E402
+
+PAGES = {
+    "home": "",
+    "article": "prepare/prepare-for-flooding/",
+    "topic": "topics/flooding/",
+    "finder": "volunteer/",
+    "opportunity": "volunteer/samaritans-listening-volunteer/",
+    "reserves": "reserves/",
+    "reserve": "reserves/special-constable/",
+    "get-help": "get-help/",
+    "need": "get-help/domestic-abuse/",
+    "plan": "plan/",
+    "search": "search/?q=flood",
+    "404": "no-such-page/",
+}
+CHROMIUM = "/usr/bin/chromium"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+def shrink(file: Path) -> None:
+    """64 colours are plenty for a page of text, and make the file a third of the size.
+    Needs Pillow (`pip install pillow`); without it the full-colour file is kept."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(file) as image:
+        small = image.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    small.save(file, optimize=True)
+
+
+def main(site: Path, out: Path, only: list[str] | None = None) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(site, ROOT / "netlify.toml") as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
+        for size, (width, height) in WIDTHS.items():
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            for name, path in PAGES.items():
+                if only and name not in only:
+                    continue
+                page.goto(url + path, wait_until="networkidle")
+                if name == "search":
+                    page.wait_for_function(
+                        "document.querySelector('[data-act-search-status]').textContent.includes('result')"
+                    )
+                file = out / f"{name}-{size}.png"
+                page.screenshot(path=str(file))
+                shrink(file)
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    site = Path(args[0]) if args else ROOT / "site"
+    out = Path(args[1]) if len(args) > 1 else ROOT / "docs" / "screenshots"
+    main(site, out, args[2:] or None)
