@@ -100,11 +100,12 @@ def test_reserve_guide_shows_its_structured_facts(fixture_build):
         assert fact in page
 
 
-def test_footer_links_to_a_prefilled_issue_for_this_page(fixture_build):
+def test_footer_links_to_the_report_form_naming_this_page(fixture_build):
     html = fixture_build.html("prepare/keep-warm")
-    [link] = re.findall(r'href="(https://github.com/[^"]+/issues/new\?[^"]+)"', html)
-    assert "title=Problem+with+Keep+warm+in+a+power+cut" in link.replace("&amp;", "&")
+    [link] = re.findall(r'class="act-footer__form" href="([^"]+)"', html)
+    assert link.startswith("../../report-a-problem/?")
     assert "prepare%2Fkeep-warm%2F" in link
+    assert "source=content%2Fprepare%2Fkeep-warm.md" in link.replace("&amp;", "&")
 
 
 def test_a_broken_article_fails_the_build_with_every_problem(tmp_path):

@@ -184,23 +184,27 @@ def widget(
     `act check` still refuses a group filled in by half.
     """
     spec: dict[str, Any] = {"name": field.name, "label": _label(field.name)}
-    spec.update(_widget_for(field.name, field.kind, taxonomies, field))
+    spec.update(_widget_for(field.name, field.kind, taxonomies, field, within_optional))
     spec["required"] = field.required and not within_optional
     hint = _hint(field)
     if field.required and within_optional:
         hint = f"{hint}. Needed if you fill in the {within_optional}".lstrip(". ")
     if hint:
         spec["hint"] = hint
-    if isinstance(field.kind, Boolean):
-        # A switch always has a value: it starts at the schema's default, or off.
+    if isinstance(field.kind, Boolean) and not within_optional:
+        # A switch always has a value: it starts at the schema's default, or off. Not inside
+        # an optional group, which a default would fill in by half (in_finder's remote).
         spec["default"] = bool(field.default)
     return spec
 
 
-def _widget_for(name: str, kind: Kind, taxonomies, field: Field | None = None) -> dict[str, Any]:
+def _widget_for(
+    name: str, kind: Kind, taxonomies, field: Field | None = None, within_optional: str = ""
+) -> dict[str, Any]:
     if isinstance(kind, Record):
         optional = field is not None and not field.required
-        group = _label(name).lower() if optional else ""
+        # A group inside an optional group is optional too (in_finder's commitment).
+        group = _label(name).lower() if optional else within_optional
         return {
             "widget": "object",
             "collapsed": optional,
