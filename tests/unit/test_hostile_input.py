@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from act.charities.snapshot import parse_snapshot
 from act.content.body import body_findings, mask_code
 from act.content.checker import check_content
 from act.content.types import PAGE_FORMS, PAGE_TEMPLATES
+from act.mkdocs.search_plugin import SearchPlugin
 from act.problems import Problem
 from act.schema import Context, Url
 from act.yamlfile import YamlDocument, parse_yaml
@@ -223,3 +226,22 @@ def test_every_page_layout_and_form_a_page_may_name_exists():
     overrides = ROOT / "overrides"
     assert all((overrides / name).is_file() for name in PAGE_TEMPLATES)
     assert all((overrides / "partials/act/forms" / f"{name}.html").is_file() for name in PAGE_FORMS)
+
+
+def test_stopping_the_preview_waits_for_a_background_reindex(tmp_path):
+    """`mkdocs serve` deletes its site folder right after on_shutdown: a re-index still
+    writing there made that fail ("Directory not empty") on a loaded machine."""
+    written = tmp_path / "pagefind-entry.json"
+    started = threading.Event()
+
+    def reindex():
+        started.set()
+        time.sleep(0.3)  # stands in for Pagefind writing its files
+        written.write_text("{}")
+
+    plugin = SearchPlugin()
+    plugin.worker = threading.Thread(target=reindex, daemon=True)
+    plugin.worker.start()
+    started.wait()
+    plugin.on_shutdown()
+    assert written.exists()

@@ -31,6 +31,10 @@ class SearchConfig(Config):
     enabled = opt.Type(bool, default=True)
 
 
+# Longest wait, on stopping `mkdocs serve`, for a background re-index to finish (seconds).
+SHUTDOWN_WAIT = 60
+
+
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.serving = False
@@ -113,3 +117,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
         except SearchIndexError as err:
             log.error("Search index: %s", err)
+
+    # `mkdocs serve` deletes its temporary site folder after this: a re-index still writing
+    # into it would make that fail ("Directory not empty"). Let it finish first.
+    def on_shutdown(self) -> None:
+        if self.worker is not None and self.worker.is_alive():
+            self.worker.join(timeout=SHUTDOWN_WAIT)
