@@ -22,13 +22,13 @@ def test_an_article_is_shared_with_its_own_title_summary_and_the_share_image(fix
     assert meta(html, "property", "og:description") == summary
     assert meta(html, "property", "og:type") == "article"
     assert meta(html, "property", "og:url") == SITE + "prepare/sandbag-basics/"
-    assert meta(html, "property", "og:image") == SITE + "assets/images/share.png"
+    assert meta(html, "property", "og:image") == SITE + "assets/share.png"
     assert meta(html, "name", "twitter:card") == "summary_large_image"
     assert meta(html, "name", "twitter:title") == "Sandbag basics"
 
 
 def test_the_share_image_is_a_committed_png_of_the_size_the_tags_say(fixture_build):
-    data = (fixture_build.site / "assets" / "images" / "share.png").read_bytes()
+    data = (fixture_build.site / "assets" / "share.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     html = fixture_build.html("")
