@@ -19,11 +19,12 @@ from act.content.scaffold import (
     make_scaffold,
     write_scaffold,
 )
+from act.content.types import CONTENT_TYPES, OPPORTUNITY
 from act.taxonomies import load_taxonomies
 from support import BIN, FIXTURE_BUILD_DATE, FIXTURES, make_project, run_build
 
 TODAY = date.fromisoformat(FIXTURE_BUILD_DATE)
-KINDS = ["article", "opportunity", "reserve"]
+KINDS = [t.kind for t in CONTENT_TYPES]  # every content type can be started with `act new`
 
 
 def names(project: Path) -> dict[str, dict[str, str]]:
@@ -74,7 +75,6 @@ def test_a_new_file_of_each_type_passes_the_check_as_written(project, kind):
 def test_every_required_field_is_written_and_optional_ones_are_shown(project):
     scaffold = make_scaffold("opportunity", "Flood warden", TODAY, names(project))
     data = yaml.safe_load(scaffold.text.split("---\n")[1])
-    from act.content.types import OPPORTUNITY
 
     required = {f.name for f in OPPORTUNITY.fields if f.required}
     assert required <= set(data)
