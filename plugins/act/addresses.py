@@ -28,37 +28,38 @@ RESERVED_FOLDERS = {"data/": "the open data and Open Referral files", "pagefind/
 
 @dataclass(frozen=True)
 class Made:
-    """A page or file the build makes: its source name and what it is made from."""
+    """A page or file the build makes: its source name, the file an editor changes to change
+    it, and either the record in that file it shows or the name of the whole page."""
 
     src_uri: str
-    source: str  # for messages: "data/topics.yml (topic 'flooding')"
+    file: str
+    record: str = ""  # "topic 'flooding'"
+    page: str = ""  # "Prepare"
+
+    def __str__(self) -> str:
+        if self.record:
+            return f"{self.file} ({self.record})"
+        return f"the {self.page} page the site makes from {self.file}"
 
 
 def made_by_the_site(catalogue: Catalogue, data_dir: Path, today: date) -> list[Made]:
     """Everything the plugins add to the site, in the order they add it."""
     made = [
-        Made(
-            spec.src_uri,
-            f"{spec.source_file} ({spec.made_from})"
-            if spec.made_from
-            else f"the {spec.title} page the site makes from {spec.source_file}",
-        )
+        Made(spec.src_uri, spec.source_file, spec.made_from, spec.title)
         for spec in listing_pages(catalogue, today)
     ]
     made += [
-        Made("open-data/index.md", "the open data page"),
-        Made(ATOM_PATH, "the Atom feed"),
-        Made(JSON_FEED_PATH, "the JSON feed"),
-        Made("search/index.md", "the search page"),
-        Made(GET_HELP_INDEX, "the Get help page"),
+        Made("open-data/index.md", "data/", page="Open data"),
+        Made(ATOM_PATH, "content/", page="Atom feed"),
+        Made(JSON_FEED_PATH, "content/", page="JSON feed"),
+        Made("search/index.md", "overrides/act-search.html", page="Search"),
     ]
     referrals_path = data_dir / "referrals.yml"
+    shown = shown_path(referrals_path)
+    made.append(Made(GET_HELP_INDEX, shown, page="Get help"))
     if referrals_path.exists():
-        referrals, _ = load_referrals(referrals_path, shown_path(referrals_path))
-        made += [
-            Made(f"get-help/{need.id}.md", f"{shown_path(referrals_path)} (need '{need.id}')")
-            for need in referrals.needs
-        ]
+        referrals, _ = load_referrals(referrals_path, shown)
+        made += [Made(f"get-help/{n.id}.md", shown, f"need '{n.id}'") for n in referrals.needs]
     return made
 
 
@@ -87,40 +88,35 @@ def hand_written(catalogue: Catalogue, content_shown: str) -> dict[str, str]:
 def clashes(catalogue: Catalogue, made: list[Made], content_shown: str) -> list[Problem]:
     """A problem for each address with two sources: a file and a generated page, two
     generated pages (a showcase project with the id 'index'), or a file in a reserved folder."""
-    problems = []
-    taken = hand_written(catalogue, content_shown)
-    by_hand = set(taken)
+    by_hand = hand_written(catalogue, content_shown)
+    problems = [
+        Problem(path, 1, "", f"/{folder} is where the build writes {what}", "move the file")
+        for output, path in by_hand.items()
+        for folder, what in RESERVED_FOLDERS.items()
+        if output.startswith(folder)
+    ]
+    generated: dict[str, Made] = {}
     for item in made:
         output = output_of(item.src_uri)
-        if output not in taken:
-            taken[output] = item.source
-            continue
         if output in by_hand:
-            where, hint = taken[output], "rename or remove the file: the site makes this page"
+            where, first = by_hand[output], by_hand[output]
+            hint = "rename or remove the file: the site makes this page"
+        elif output in generated:
+            where, first = item.file, str(generated[output])
+            hint = "give one of them another id"
         else:
-            where, hint = item.source, "give one of them another id"
+            generated[output] = item
+            continue
         problems.append(
             Problem(
-                where.split(" (")[0],
+                where,
                 1,
                 "",
-                f"/{output.removesuffix('index.html')} would be both {taken[output]} and "
-                f"{item.source}: one would silently replace the other",
+                f"/{output.removesuffix('index.html')} would be both {first} and {item}: "
+                "one would silently replace the other",
                 hint,
             )
         )
-    for output, source in taken.items():
-        for folder, what in RESERVED_FOLDERS.items():
-            if output in by_hand and output.startswith(folder):
-                problems.append(
-                    Problem(
-                        source,
-                        1,
-                        "",
-                        f"/{folder} is where the build writes {what}",
-                        "move the file to another folder",
-                    )
-                )
     return problems
 
 

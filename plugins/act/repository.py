@@ -54,7 +54,8 @@ def _link_problem(path: Path, shown: Callable[[Path], str]) -> Problem:
 
 
 def other_markdown_problem(path: Path, shown: str) -> Problem | None:
-    if path.suffix.lower() in OTHER_MARKDOWN or (path.suffix.lower() == ".md" != path.suffix):
+    suffix = path.suffix.lower()
+    if suffix in OTHER_MARKDOWN or (suffix == ".md" and path.suffix != ".md"):  # .MD too
         return Problem(
             shown,
             1,
