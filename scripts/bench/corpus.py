@@ -236,6 +236,9 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(root / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(root / "overrides", dest / "overrides")
+    # The web editor's code, installed by scripts/ensure-decap (`make bench` runs it).
+    (dest / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache" / "decap").symlink_to(root / ".cache" / "decap")
     (dest / "content").mkdir()
     for plain in sorted((root / "content").glob("*.md")):
         shutil.copy(plain, dest / "content" / plain.name)

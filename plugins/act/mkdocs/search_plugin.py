@@ -124,11 +124,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError(f"Search index: {err}") from None
         self.indexed_once = True
         log.info(
-            "Pagefind (%s) indexed %d pages %s in %.1f s",
+            "Pagefind (%s) indexed %d pages %s in %.1f s%s",
             result.binary,
             result.page_count,
             "while rendering" if streamed else "in the built site",
             result.seconds,
+            f" (peak memory {result.peak_mb:.0f} MB)" if result.peak_mb else "",
         )
         # A template lost data-pagefind-body? (A --dirty build renders only some pages.)
         if not self.dirty and result.page_count != self.pages_marked:

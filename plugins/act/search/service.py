@@ -111,10 +111,24 @@ class PagefindService:
             timeout=WRITE_TIMEOUT,
         )
         self._raise_failures()
+        peak = self._peak_mb()
         self.close()
         return IndexResult(
-            str(self.binary), indexed_page_count(output), time.perf_counter() - self.started
+            str(self.binary), indexed_page_count(output), time.perf_counter() - self.started, peak
         )
+
+    def _peak_mb(self) -> float | None:
+        """The binary's peak memory so far (Linux's VmHWM), read while it is still running."""
+        if self.process is None:
+            return None
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+        return None
 
     def close(self) -> None:
         if self.process is None:
