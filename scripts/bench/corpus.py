@@ -315,7 +315,10 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
     (docs / "assets").mkdir(exist_ok=True)
     for asset in ("logo.svg", "favicon.svg"):
         shutil.copy(corpus / "overrides" / "assets" / asset, docs / "assets" / asset)
-    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    # Without our overrides: no custom_dir, and no static templates that live there.
+    theme = {
+        k: v for k, v in config["theme"].items() if k not in ("custom_dir", "static_templates")
+    }
     stock = {
         "site_name": config["site_name"],
         "site_description": config.get("site_description", ""),
