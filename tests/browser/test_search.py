@@ -137,13 +137,18 @@ def test_results_come_ten_at_a_time_with_a_button_for_more(watched, site_url):
     assert watch.console_errors == []
 
 
-def test_the_filter_lists_are_fetched_only_when_the_filter_pane_opens(watched, site_url):
+def test_a_first_query_fetches_neither_filter_lists_nor_a_worker_until_the_pane_opens(
+    watched, site_url
+):
     page, watch = watched
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
+    page.context.on("request", lambda request: fetched.append(request.url))  # workers' too
     page.goto(site_url + "search/?q=volunteer")
     assert len(wait_for_results(page, "4 results")) == 4
+    assert [url for url in fetched if "/pagefind/fragment/" in url]  # (it does see fetches)
     assert [url for url in fetched if "/pagefind/filter/" in url] == []
+    assert [url for url in fetched if "pagefind-worker" in url] == []
     page.get_by_text("Filter results").click()
     volunteering = page.locator("label[for^=act-filter-type]", has_text="Volunteering")
     assert volunteering.inner_text() == "Volunteering (1)"  # counted for this query

@@ -38,7 +38,7 @@ HOSTILE = [
     "<script>alert(1)</script>",
     "<p onclick=alert(1)>x</p>",
     '<p onclick="alert(1)">x</p>',
-    "<img/src=\"x\"/onerror=alert(1)>",
+    '<img/src="x"/onerror=alert(1)>',
     "<img src=x onerror=alert(1)>",
     '<a href="javascript:alert(1)">x</a>',
     '<a href="jav&#x61;script:alert(1)">x</a>',

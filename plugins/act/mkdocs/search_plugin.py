@@ -31,6 +31,8 @@ template: act-search.html
 
 class SearchConfig(Config):
     enabled = opt.Type(bool, default=True)
+    # Feed Pagefind each page as it is written (false: one run over site/ after the build).
+    index_while_rendering = opt.Type(bool, default=True)
 
 
 # Longest wait, on stopping `mkdocs serve`, for a background re-index to finish (seconds).
@@ -55,7 +57,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages_marked = 0
         # A whole build feeds Pagefind page by page. A `mkdocs serve` rebuild (perhaps of a
         # few pages, with --dirty) re-indexes the whole folder in the background instead.
-        self.streaming = self.config.enabled and not (self.serving and self.indexed_once)
+        self.streaming = (
+            self.config.enabled
+            and self.config.index_while_rendering
+            and not (self.serving and self.indexed_once)
+        )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         files.append(
