@@ -20,7 +20,7 @@ import cbor2
 import pytest
 
 from act.search.indexer import SearchIndexError, index_site, pagefind_binary
-from act.search.service import PagefindService
+from act.search.service import PagefindService, bundle_problem, indexed_part
 from support import make_project, run_build
 
 HEADER = b"pagefind_dcd"
@@ -180,3 +180,34 @@ def test_the_service_takes_pages_faster_than_it_answers_without_stalling(tmp_pat
         service.add_page(f"p{n}/index.html", PAGE.format(title=f"P {n}", text=text))
     assert service.write().page_count == 300
     assert os.listdir(tmp_path / "site" / "pagefind" / "fragment")
+
+
+def test_a_cut_short_index_is_found(tmp_path):
+    service = PagefindService(tmp_path / "site")
+    service.start()
+    service.add_page("a/index.html", PAGE.format(title="A", text="flood"))
+    service.write()
+    bundle = tmp_path / "site" / "pagefind"
+    assert bundle_problem(bundle) is None
+    fragment = next((bundle / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:-8])
+    assert "fragment/" in bundle_problem(bundle)
+    (bundle / "pagefind-entry.json").write_text("")
+    assert "pagefind-entry.json" in bundle_problem(bundle)
+
+
+def test_pagefind_is_sent_the_article_alone_unless_something_it_reads_is_outside():
+    page = (
+        '<!doctype html><html lang="en"><head><title>T</title></head><body><header>menu'
+        '</header><article class="x" data-pagefind-body><h1>T</h1><p>words</p>'
+        '<span data-pagefind-filter="type:article"></span></article><footer>f</footer>'
+        "</body></html>"
+    )
+    assert indexed_part(page) == (
+        '<!doctype html><html lang="en"><body><article class="x" data-pagefind-body><h1>T</h1>'
+        '<p>words</p><span data-pagefind-filter="type:article"></span></article></body></html>'
+    )
+    outside = page.replace("<footer>", '<footer data-pagefind-meta="x:y">')
+    assert indexed_part(outside) == outside
+    unmarked = page.replace(" data-pagefind-body", "")
+    assert indexed_part(unmarked) == unmarked
