@@ -7,7 +7,9 @@ merges the binary's stderr into the stdout it parses (so any warning broke a bui
 "Expecting value") and polls every 0.1 s per answer. Here stderr goes to its own file, a
 thread reads stdout as it comes (so neither pipe can fill and stall the other), pages are sent
 without waiting for their answers, and every failure is a SearchIndexError that says which
-page, or what the binary printed before it stopped."""
+page, or what the binary printed before it stopped. Each page is sent as the part Pagefind
+reads (indexed_part), and the written index is checked whole (bundle_problem): the service
+can answer before its files are on disk."""
 
 from __future__ import annotations
 
@@ -33,8 +35,6 @@ from act.search.indexer import (
 
 WRITE_TIMEOUT = 900  # seconds for the last pages and the index to be written
 STDERR_TAIL = 2000  # characters of the binary's own output quoted in an error
-
-
 BODY = " data-pagefind-body"
 
 
