@@ -112,7 +112,11 @@ def test_listing_directive_renders_the_selected_items(fixture_build):
 @pytest.mark.parametrize(
     ("directive", "message"),
     [
-        ("<!-- act:listing source=events -->", "act:listing source: unknown source 'events'"),
+        ("<!-- act:listing source=meetings -->", "act:listing source: unknown source 'meetings'"),
+        (
+            "<!-- act:listing source=programmes status=idea -->",
+            "act:listing status: programmes have no status 'idea'",
+        ),
         (
             "<!-- act:listing source=articles colour=red -->",
             "act:listing colour: articles cannot be filtered by 'colour'",

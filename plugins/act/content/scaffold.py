@@ -21,7 +21,7 @@ import yaml
 from act.builddate import build_date
 from act.cli_options import add_site_options
 from act.content.checker import MAX_SLUG
-from act.content.types import CONTENT_TYPES, Entry
+from act.content.types import TYPE_BY_KIND, Entry
 from act.schema import (
     Field,
     ListOf,
@@ -34,68 +34,6 @@ from act.wording import shown_path
 # Writers search for this word to find what is left to do; `act report` lists files that
 # still contain it.
 PLACEHOLDER = "TODO"
-
-TYPE_BY_KIND: dict[str, type[Entry]] = {t.kind: t for t in CONTENT_TYPES}
-
-# Opportunities change more often than advice, so an editor looks at them sooner.
-REVIEW_AFTER_MONTHS = {"article": 12, "opportunity": 6, "reserve": 12}
-
-BODIES = {
-    "article": """\
-TODO: start with two or three short sentences. Say who this is for and what they will learn.
-
-## What to do
-
-TODO: write the steps in the order people should take them. Use short sentences and
-everyday words. Put each step in its own bullet point.
-
-## Find out more
-
-TODO: tell readers where to get more help. Every fact needs a source in `sources` above.
-""",
-    "opportunity": """\
-TODO: say in one or two sentences what the organisation does and what volunteers do.
-
-## What you would do
-
-TODO: list the main tasks.
-
-## Who it suits
-
-TODO: describe the kind of person this role suits.
-
-## What they ask
-
-TODO: say what checks, training and time the organisation asks for.
-
-## How to apply
-
-TODO: say how to apply, and link to the organisation's own page.
-""",
-    "reserve": """\
-TODO: say in one or two sentences what this role is and who it is for.
-
-## What you do
-
-TODO: list the main tasks.
-
-## Who can join
-
-TODO: list the age, health, fitness and other rules.
-
-## Time and commitment
-
-TODO: say how much time it takes, and whether it is paid.
-
-## Training
-
-TODO: describe the training.
-
-## How to apply
-
-TODO: say how to apply, and link to the official page.
-""",
-}
 
 
 class ScaffoldError(Exception):
@@ -158,7 +96,7 @@ def make_scaffold(
     known = {
         "title": title,
         "published": today,
-        "review_by": add_months(today, REVIEW_AFTER_MONTHS[kind]),
+        "review_by": add_months(today, entry_type.review_after_months),
         "draft": True,
         "changes": [{"date": today, "note": "First published."}],
     }
@@ -171,7 +109,7 @@ def make_scaffold(
         "---",
         "",
     ]
-    return Scaffold(entry_type, slug, "\n".join(lines) + "\n" + BODIES[kind])
+    return Scaffold(entry_type, slug, "\n".join(lines) + "\n" + entry_type.new_body())
 
 
 def write_scaffold(content_dir: Path, scaffold: Scaffold) -> Path:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from act.problems import Severity
+from act.publishing import structured_data
 from act.schema import (
     Boolean,
     Choice,
@@ -25,6 +27,12 @@ from act.schema import (
     Url,
 )
 from act.yamlfile import Path_
+
+if TYPE_CHECKING:
+    from act.publishing.site import Site
+
+# The body `act new` starts a file of each type with: new/<kind>.md beside this module.
+NEW_BODIES = Path(__file__).parent / "new"
 
 SUMMARY_LIMIT = 160
 # The page layouts in overrides/ a content page may ask for with `template:`.
@@ -450,11 +458,27 @@ PAGE = Record(
 
 @dataclass
 class Entry:
-    """A checked content file. `data` holds the cleaned front matter."""
+    """A checked content file. `data` holds the cleaned front matter.
+
+    A content type is one subclass: everything the rest of the code knows of it is declared
+    here (its folder, schema and words) or found by its kind in the places listed in
+    TEMPLATES (the header above its body, the card listings show it with), and the completeness
+    test (tests/unit/test_content_types.py) fails when a registered type lacks a part.
+    """
 
     kind: ClassVar[str] = "page"
     section: ClassVar[str] = ""
     schema: ClassVar[Record] = PAGE
+    # The web editor's name for the collection, and the search page's name for the type.
+    label: ClassVar[str] = "Pages"
+    search_label: ClassVar[str] = "Other pages"
+    # What a reader is told it is ("This guide was written from the sources...").
+    noun: ClassVar[str] = "page"
+    # `act new`: how long until an editor checks a new file again.
+    review_after_months: ClassVar[int] = 12
+    # `act report`: whether its reading age is measured and a missing reviewer is flagged.
+    report_reading_age: ClassVar[bool] = False
+    report_awaiting_review: ClassVar[bool] = False
 
     src_uri: str
     slug: str
@@ -481,9 +505,40 @@ class Entry:
     def is_draft(self) -> bool:
         return bool(self.data.get("draft"))
 
+    @property
+    def awaiting_review(self) -> bool:
+        return False
+
+    @property
+    def closing_date(self) -> date | None:
+        """The last day it is open, for what closes (an opportunity); None otherwise."""
+        return None
+
     def review_due(self, on: date) -> bool:
         review_by = self.data.get("review_by")
         return bool(review_by and review_by <= on)
+
+    @classmethod
+    def new_body(cls) -> str:
+        """The body `act new` starts a file of this type with."""
+        return (NEW_BODIES / f"{cls.kind}.md").read_text(encoding="utf-8")
+
+    def search_filters(
+        self, names: dict[str, dict[str, str]], today: date
+    ) -> dict[str, list[str]] | None:
+        """Its search filters ({'topic': ['Flooding']}), or None when it must not be found
+        (a closed opportunity)."""
+        return {}
+
+    def structured_data(
+        self, site: Site, names: dict[str, dict[str, str]], body: str
+    ) -> list[dict[str, Any]]:
+        """Its schema.org JSON-LD blocks; `body` is the page's rendered HTML."""
+        return []
+
+
+# The templates every content type has, by kind, under overrides/.
+TEMPLATES = ("partials/act/{kind}-header.html", "fragments/act/cards/{kind}.html")
 
 
 @dataclass
@@ -491,10 +546,21 @@ class Article(Entry):
     kind = "article"
     section = "prepare"
     schema = ARTICLE
+    label = "Articles"
+    search_label = "Advice"
+    noun = "article"
+    report_reading_age = True
+    report_awaiting_review = True
 
     @property
     def awaiting_review(self) -> bool:
         return not self.data.get("reviewer")
+
+    def search_filters(self, names, today):
+        return {"topic": [names["topics"][t] for t in self.data["topics"]]}
+
+    def structured_data(self, site, names, body):
+        return [structured_data.article(self, site)]
 
 
 @dataclass
@@ -502,10 +568,27 @@ class Opportunity(Entry):
     kind = "opportunity"
     section = "volunteer"
     schema = OPPORTUNITY
+    label = "Volunteering opportunities"
+    search_label = "Volunteering"
+    noun = "opportunity"
+    # Opportunities change more often than advice, so an editor looks at them sooner.
+    review_after_months = 6
+
+    @property
+    def closing_date(self) -> date | None:
+        return self.data.get("closing_date")
 
     def is_open(self, on: date) -> bool:
-        closing = self.data.get("closing_date")
+        closing = self.closing_date
         return closing is None or closing >= on
+
+    def search_filters(self, names, today):
+        if not self.is_open(today):
+            return None
+        return {"region": [names["regions"][r] for r in self.data["regions"]]}
+
+    def structured_data(self, site, names, body):
+        return [structured_data.job_posting(self, site, names["regions"], body)]
 
 
 @dataclass
@@ -513,6 +596,9 @@ class Reserve(Entry):
     kind = "reserve"
     section = "reserves"
     schema = RESERVE
+    label = "Reserves"
+    search_label = "Reserves"
+    noun = "guide"
 
     @property
     def awaiting_review(self) -> bool:
@@ -522,6 +608,15 @@ class Reserve(Entry):
         """This guide as the opportunity finder shows it, if it asks to be listed there."""
         facts = self.data.get("in_finder")
         return FinderEntry(self, {**self.data, **facts}) if facts else None
+
+    def search_filters(self, names, today):
+        return {
+            "service": [SERVICES[self.data["service"]]],
+            "region": [NATIONS[n] for n in self.data["nations"]],
+        }
+
+    def structured_data(self, site, names, body):
+        return [structured_data.article(self, site)]
 
 
 @dataclass(frozen=True)
@@ -546,5 +641,7 @@ class FinderEntry:
         return self.guide.summary
 
 
+# The registry: every content type, in the order they are shown (search filters, the editor).
 CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve)
 TYPE_BY_SECTION = {t.section: t for t in CONTENT_TYPES}
+TYPE_BY_KIND = {t.kind: t for t in CONTENT_TYPES}

@@ -49,8 +49,6 @@ LONG_TEXT = frozenset(
     {"description", "who_it_helps", "problem", "what_it_does", "get_involved", "note"}
 )
 
-LABELS = {"article": "Articles", "opportunity": "Volunteering opportunities", "reserve": "Reserves"}
-
 # Decap custom formats that read and write a data file (a YAML list at the top, which Decap's
 # own formats cannot hold), one per file; overrides/admin/act-admin.js registers them.
 DATA_FORMAT = "act-data-{name}"
@@ -114,7 +112,7 @@ def cms_config_yaml(config: dict[str, Any]) -> str:
 def _content_collection(entry_type: type[Entry], taxonomies) -> dict[str, Any]:
     return {
         "name": entry_type.kind,
-        "label": LABELS.get(entry_type.kind, entry_type.kind.capitalize()),
+        "label": entry_type.label,
         "label_singular": entry_type.kind,
         "folder": f"content/{entry_type.section}",
         "create": True,

@@ -14,6 +14,7 @@ from act.content.checker import Catalogue
 from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
 from act.listings import queries
 from act.listings.directive import Directive
+from act.listings.sources import EMPTY, SOURCES
 from act.wording import long_date
 
 LABELS = {
@@ -22,13 +23,6 @@ LABELS = {
     "service": SERVICES,
     "nation": NATIONS,
     "status": {**PROGRAMME_STATUSES, **PROJECT_STATUSES},
-}
-CARDS = {
-    "articles": "article",
-    "opportunities": "opportunity",
-    "reserves": "reserve",
-    "programmes": "programme",
-    "projects": "project",
 }
 
 
@@ -88,6 +82,7 @@ class ListingRenderer:
             names=catalogue.taxonomies.names(),
             labels=LABELS,
             today=today,
+            empty=EMPTY,  # what a listing with nothing in it says, unless its source says more
             regions_covered=catalogue.taxonomies.regions_covered,
         )
 
@@ -96,15 +91,15 @@ class ListingRenderer:
         return template.render(root=root_for(url), **context)
 
     def render_directive(self, directive: Directive, url: str) -> str:
-        items = queries.select(
+        source = SOURCES[directive.source]
+        items = source.select(
             self.catalogue,
-            directive.source,
             directive.filters,
             today=self.today,
             limit=directive.limit,
             order=directive.order,
         )
-        return self.render("listing.html", url, items=items, card=CARDS[directive.source])
+        return self.render("listing.html", url, items=items, card=source.card, empty=source.empty)
 
     def pages(self) -> list[ListingPage]:
         """Every listing page of the site, computed once per build."""

@@ -54,11 +54,9 @@ class PublishingPlugin(BasePlugin):
         if page.is_homepage:
             blocks += [structured_data.organization(site), structured_data.website(site)]
         entry = context.get("act_entry")
-        if entry is not None and entry.kind == "opportunity":
-            regions = self.catalogue.taxonomies.names()["regions"]
-            blocks.append(structured_data.job_posting(entry, site, regions, page.content))
-        elif entry is not None and entry.kind in ("article", "reserve"):
-            blocks.append(structured_data.article(entry, site))
+        if entry is not None:
+            names = self.catalogue.taxonomies.names()
+            blocks += entry.structured_data(site, names, page.content or "")
         trail = [("Home", "")]
         section = SECTION_OF.get(url.split("/")[0], url.split("/")[0] + "/")
         # Every page has been read before any is written, so the section's title is known.

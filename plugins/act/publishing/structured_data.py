@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from act.content.types import Entry
 from act.publishing.description import description_html
 from act.publishing.site import Site
+
+if TYPE_CHECKING:
+    from act.content.types import Entry
 
 CONTEXT = "https://schema.org"
 # Shown with an article when it has no picture of its own (scripts/make-share-image draws it).
