@@ -10,8 +10,9 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from act.problems import Problem, Severity, is_invisible
 from act.yamlfile import Path_, YamlDocument, dotted, yaml_scalar
@@ -228,6 +229,54 @@ class IsoDate(Kind):
 
     def placeholder(self, field, fill):
         return fill.today.isoformat(), field.doc
+
+
+_LOCAL_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$")
+# Events happen in the UK: a time is written as the clock shows it there.
+LONDON = ZoneInfo("Europe/London")
+
+
+class LocalDateTime(Kind):
+    """A date and time on the UK's clocks (Europe/London), written YYYY-MM-DDTHH:MM; cleaned
+    to an aware datetime. A time the clocks skip (spring forward) is refused."""
+
+    label = "date and time (YYYY-MM-DDTHH:MM, UK time)"
+
+    def check(self, value, path, ctx):
+        text = value.strip() if isinstance(value, str) else None
+        found = _LOCAL_TIME.match(text) if text else None
+        if found is None:
+            ctx.report(
+                path,
+                f"{_quoted(value)} is not a date and time",
+                "write the date and the UK time as YYYY-MM-DDTHH:MM, for example 2027-03-14T18:30",
+            )
+            return MISSING
+        try:
+            moment = datetime.fromisoformat(f"{found[1]}T{found[2]}:{found[3]}")
+        except ValueError:
+            ctx.report(path, f"'{text}' is not a real date and time", "check the date and hour")
+            return MISSING
+        moment = moment.replace(tzinfo=LONDON)
+        if moment.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) != moment.replace(
+            tzinfo=None
+        ):
+            ctx.report(
+                path,
+                f"'{text}' does not happen in the UK: the clocks go forward an hour then",
+                "use the time as the clocks show it, an hour later",
+            )
+            return MISSING
+        return moment
+
+    def describe(self):
+        return "date and time, YYYY-MM-DDTHH:MM, as UK clocks show it"
+
+    def json_schema(self, terms):
+        return {"type": "string", "format": "date-time"}
+
+    def placeholder(self, field, fill):
+        return field.example or f"{fill.today.isoformat()}T18:00", field.doc
 
 
 @dataclass

@@ -7,7 +7,7 @@ its front matter, for `act check`, the build, `act new` and the generated refere
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,6 +21,7 @@ from act.schema import (
     Integer,
     IsoDate,
     ListOf,
+    LocalDateTime,
     Record,
     TaxonomyTerm,
     Text,
@@ -429,6 +430,88 @@ RESERVE = Record(
     rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
 
+ATTENDANCE = {"online": "Online", "in-person": "In person", "hybrid": "Online and in person"}
+
+
+def _event_rules(data: dict, path: Path_, ctx: Context) -> None:
+    if data["end"] <= data["start"]:
+        ctx.report(
+            path + ("end",),
+            f"ends before it starts ({data['start']:%Y-%m-%dT%H:%M})",
+            "check the end's date and time",
+        )
+    if data["attendance"] != "online" and not data.get("place"):
+        ctx.report(
+            path + ("place",),
+            f"an event that is {ATTENDANCE[data['attendance']].lower()} needs a place",
+            "add place: the venue and town, as the organiser gives it",
+        )
+    if not data["free"] and not data.get("cost"):
+        ctx.report(
+            path + ("cost",),
+            "the event is not free, so readers need to know the cost",
+            "add cost: the price in pounds and what it includes, or set free: true",
+        )
+
+
+EVENT = Record(
+    [
+        TITLE,
+        SUMMARY,
+        Field(
+            "start",
+            LocalDateTime(),
+            doc="when it starts, as UK clocks show it",
+            example="2027-03-13T09:30",
+        ),
+        Field(
+            "end",
+            LocalDateTime(),
+            doc="when it ends, as UK clocks show it",
+            example="2027-03-14T17:00",
+        ),
+        Field(
+            "attendance",
+            Choice(ATTENDANCE),
+            doc="online, in-person or hybrid (both)",
+            example="in-person",
+        ),
+        Field(
+            "place",
+            Text(),
+            required=False,
+            doc="the venue and town, for an event in person or hybrid",
+            example="Town hall, Keswick",
+        ),
+        REGIONS,
+        Field("organiser", Text(), doc="who runs it", example="Police Rewired"),
+        Field(
+            "organiser_url",
+            Url(),
+            required=False,
+            doc="the organiser's own website",
+            example="https://www.policecoders.org/",
+        ),
+        Field(
+            "booking_url",
+            Url(),
+            doc="the organiser's page for booking a place or joining",
+            example="https://www.policecoders.org/",
+        ),
+        Field("free", Boolean(), doc="true if it costs nothing to attend", example="true"),
+        Field(
+            "cost",
+            Text(),
+            required=False,
+            doc="the price in pounds and what it includes, when it is not free",
+            example="£10, lunch included",
+        ),
+        *PUBLISHING,
+        SOURCES,
+    ],
+    rules=[_summary_length, _dates_in_order, _event_rules],
+)
+
 PAGE = Record(
     [
         Field("title", Text(), required=False),
@@ -619,6 +702,44 @@ class Reserve(Entry):
         return [structured_data.article(self, site)]
 
 
+@dataclass
+class Event(Entry):
+    """An event: upcoming until the day it ends is over, then past (on its own, as an
+    opportunity closes)."""
+
+    kind = "event"
+    section = "events"
+    schema = EVENT
+    label = "Events"
+    search_label = "Events"
+    noun = "event"
+    review_after_months = 3
+
+    @property
+    def start(self) -> datetime:
+        return self.data["start"]
+
+    @property
+    def end(self) -> datetime:
+        return self.data["end"]
+
+    @property
+    def calendar_path(self) -> str:
+        """Its iCalendar file, beside its page."""
+        return f"{self.url}{self.slug}.ics"
+
+    def is_upcoming(self, on: date) -> bool:
+        return self.end.date() >= on
+
+    def search_filters(self, names, today):
+        if not self.is_upcoming(today):
+            return None
+        return {"region": [names["regions"][r] for r in self.data["regions"]]}
+
+    def structured_data(self, site, names, body):
+        return [structured_data.event(self, site, names["regions"])]
+
+
 @dataclass(frozen=True)
 class FinderEntry:
     """A reserve guide in the opportunity finder: the guide's page and title, with the
@@ -642,6 +763,6 @@ class FinderEntry:
 
 
 # The registry: every content type, in the order they are shown (search filters, the editor).
-CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve)
+CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve, Event)
 TYPE_BY_SECTION = {t.section: t for t in CONTENT_TYPES}
 TYPE_BY_KIND = {t.kind: t for t in CONTENT_TYPES}

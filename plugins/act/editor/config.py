@@ -26,6 +26,7 @@ from act.schema import (
     IsoDate,
     Kind,
     ListOf,
+    LocalDateTime,
     Record,
     Slug,
     TaxonomyTerm,
@@ -220,6 +221,15 @@ def _widget_for(
             "value_type": "int",
             "min": kind.minimum,
             "max": kind.maximum,
+        }
+    if isinstance(kind, LocalDateTime):
+        # The time as UK clocks show it, written back as act check reads it (no offset).
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DDTHH:mm",
+            "date_format": DATE_FORMAT,
+            "time_format": "HH:mm",
+            "picker_utc": True,
         }
     if isinstance(kind, IsoDate):
         return {

@@ -7,23 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
-from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
 from act.content.checker import Catalogue
-from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
 from act.listings import queries
 from act.listings.directive import Directive
 from act.listings.sources import EMPTY, SOURCES
-from act.wording import long_date
-
-LABELS = {
-    "category": OPPORTUNITY_CATEGORIES,
-    "commitment": COMMITMENT_PATTERNS,
-    "service": SERVICES,
-    "nation": NATIONS,
-    "status": {**PROGRAMME_STATUSES, **PROJECT_STATUSES},
-}
+from act.templates import LABELS, fragment_environment
 
 
 @dataclass(frozen=True)
@@ -70,14 +58,7 @@ class ListingRenderer:
     def __init__(self, catalogue: Catalogue, template_dirs: list[Path], today: date) -> None:
         self.catalogue = catalogue
         self.today = today
-        self.env = Environment(
-            loader=FileSystemLoader([str(d) for d in template_dirs]),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["long_date"] = long_date
+        self.env = fragment_environment(template_dirs)
         self.env.globals.update(
             names=catalogue.taxonomies.names(),
             labels=LABELS,
@@ -164,6 +145,18 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
             "content/reserves/",
             "reserves.html",
             lambda: {"items": queries.reserves(catalogue)},
+        ),
+        PageSpec(
+            "events/index.md",
+            "Events",
+            "Events in public safety and community preparedness: what is coming up, and what "
+            "has happened.",
+            "content/events/",
+            "events.html",
+            lambda: {
+                "upcoming": queries.upcoming_events(catalogue, today),
+                "past": queries.past_events(catalogue, today),
+            },
         ),
         PageSpec(
             "programmes/index.md",

@@ -38,3 +38,15 @@ def finder_items(catalogue: Catalogue, on: date) -> list[Any]:
 def reserves(catalogue: Catalogue) -> list[Entry]:
     """Reserve guides in title order."""
     return sorted(catalogue.of_kind("reserve"), key=lambda r: r.title.lower())
+
+
+def upcoming_events(catalogue: Catalogue, on: date) -> list[Entry]:
+    """Events that have not ended before `on`, soonest first."""
+    found = [e for e in catalogue.of_kind("event") if e.is_upcoming(on)]
+    return sorted(found, key=lambda e: (e.start, e.title))
+
+
+def past_events(catalogue: Catalogue, on: date) -> list[Entry]:
+    """Events that ended before `on`, the most recent first."""
+    found = [e for e in catalogue.of_kind("event") if not e.is_upcoming(on)]
+    return sorted(found, key=lambda e: (e.start, e.title), reverse=True)

@@ -14,7 +14,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
-from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
+from act.content.types import (
+    ATTENDANCE,
+    COMMITMENT_PATTERNS,
+    NATIONS,
+    OPPORTUNITY_CATEGORIES,
+    SERVICES,
+)
 from act.listings import queries
 
 if TYPE_CHECKING:
@@ -146,6 +152,16 @@ SOURCES: dict[str, Source] = {
                 _choice("nation", NATIONS, lambda r: r.data["nations"]),
             ),
             order="title",
+        ),
+        Source(
+            "events",
+            lambda catalogue, today: queries.upcoming_events(catalogue, today),
+            card="event",
+            filters=(
+                _regions(lambda e: e.data["regions"]),
+                _choice("attendance", ATTENDANCE, lambda e: e.data["attendance"]),
+            ),
+            empty="There are no upcoming events at the moment.",
         ),
         Source(
             "programmes",

@@ -156,3 +156,53 @@ def _job_locations(d: dict, region_names: dict[str, str]) -> list[dict[str, Any]
 
 def _end_of_day(day: date) -> str:
     return f"{day.isoformat()}T23:59:59+00:00"
+
+
+ATTENDANCE_MODES = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "in-person": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event(entry: Entry, site: Site, region_names: dict[str, str]) -> dict[str, Any]:
+    """An event, as schema.org Event: times with their UK offset, where (a place, the booking
+    page online, or both), who organises it and what it costs."""
+    d = entry.data
+    regions = [region_names.get(r, r) for r in d["regions"]]
+    online = {"@type": "VirtualLocation", "url": d["booking_url"]}
+    place = {
+        "@type": "Place",
+        "name": d.get("place") or "",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": d.get("place") or "",
+            **({"addressRegion": regions[0]} if len(regions) == 1 else {}),
+            "addressCountry": "GB",
+        },
+    }
+    locations = {"online": [online], "in-person": [place], "hybrid": [place, online]}
+    organiser = {"@type": "Organization", "name": d["organiser"]}
+    if d.get("organiser_url"):
+        organiser["url"] = d["organiser_url"]
+    offer: dict[str, Any] = {"@type": "Offer", "url": d["booking_url"]}
+    if d["free"]:
+        offer |= {"price": "0", "priceCurrency": "GBP"}
+    else:
+        offer["description"] = d["cost"]
+    return {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": entry.title,
+        "description": entry.summary,
+        "url": site.absolute(entry.url),
+        "startDate": d["start"].isoformat(),
+        "endDate": d["end"].isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE_MODES[d["attendance"]],
+        "location": locations[d["attendance"]],
+        "organizer": organiser,
+        "offers": offer,
+        "image": site.absolute(SHARE_IMAGE),
+        "inLanguage": "en-GB",
+    }
