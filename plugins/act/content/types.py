@@ -474,7 +474,7 @@ EVENT = Record(
             "attendance",
             Choice(ATTENDANCE),
             doc="online, in-person or hybrid (both)",
-            example="in-person",
+            example="online",
         ),
         Field(
             "place",
