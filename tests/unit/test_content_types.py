@@ -6,14 +6,16 @@ templates; this test is the list of what that declaration must hold.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from act.content.checker import check_content
 from act.content.types import CONTENT_TYPES, TEMPLATES, TYPE_BY_KIND, TYPE_BY_SECTION, Entry
 from act.listings.sources import SOURCES
 from act.schema import Record
-from act.search.facets import TYPES
+from act.search.facets import FILTERS, TYPES, facets_for_entry
 
 ROOT = Path(__file__).parents[2]
 OVERRIDES = ROOT / "overrides"
@@ -58,3 +60,15 @@ def test_every_listing_card_and_source_is_declared_once():
         assert (OVERRIDES / "fragments/act/cards" / f"{source.card}.html").is_file(), source.name
         assert source.order in ("newest", "title", "rotate")
         assert len({f.name for f in source.filters}) == len(source.filters)
+
+
+def test_every_search_filter_a_type_gives_is_one_the_search_page_shows():
+    fixture = ROOT / "tests" / "fixtures" / "site"
+    catalogue = check_content(fixture / "content", fixture / "data", date(2026, 6, 1))
+    names = catalogue.taxonomies.names()
+    given = set()
+    for entry in catalogue.entries:
+        facets = facets_for_entry(entry, names, date(2026, 6, 1))
+        given |= {name for name, _ in facets.filter_pairs()} if facets else set()
+    assert {t.kind for t in CONTENT_TYPES} <= {e.kind for e in catalogue.entries}
+    assert given <= set(FILTERS) and {"type", "topic", "region", "service"} <= given

@@ -18,6 +18,10 @@ TYPES = {
     "page": "Other pages",
 }
 
+# The search page's filters, in the order shown, with their names; act-search.js reads them
+# from the page. Every filter a content type gives (Entry.search_filters) must be here.
+FILTERS = {"type": "Type", "topic": "Topic", "region": "Where", "service": "Service"}
+
 
 @dataclass(frozen=True)
 class SearchFacets:
