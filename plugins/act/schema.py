@@ -67,6 +67,20 @@ class Kind:
         """The same, for a list of these values."""
         return field.example or "[]", field.doc
 
+    def form_widget(
+        self, name: str, form: Form, field: Field | None = None, within_optional: str = ""
+    ) -> dict[str, Any]:
+        """The web editor's widget for a value (Decap CMS: act.editor.config); `field` is
+        the schema field it is the value of, if any, and `within_optional` names the optional
+        group it sits in."""
+        raise TypeError(f"no form widget for a {type(self).__name__} field ({name})")
+
+    def list_form_widget(self, name: str, form: Form, least: dict[str, int]) -> dict[str, Any]:
+        """The widget for a list of these values: one field per item, so the editor writes a
+        YAML list of them."""
+        single = {"name": "item", "label": form.label(name), **self.form_widget(name, form)}
+        return {"widget": "list", **least, "field": single}
+
 
 def _describe(value: Any) -> str:
     """What kind of value was written, for messages: 'a list', 'a number', 'text'..."""
@@ -114,6 +128,11 @@ class Text(Kind):
     def placeholder(self, field, fill):
         return fill.text(field.doc or field.name), ""
 
+    def form_widget(self, name, form, field=None, within_optional=""):
+        # Not blank: `act check` refuses text that is only spaces.
+        pattern = [r"\S", "Write some text"]
+        return {"widget": "text" if name in form.long_text else "string", "pattern": pattern}
+
 
 @dataclass
 class Integer(Kind):
@@ -146,6 +165,9 @@ class Integer(Kind):
     def placeholder(self, field, fill):
         return field.example, field.doc
 
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "number", "value_type": "int", "min": self.minimum, "max": self.maximum}
+
 
 class Boolean(Kind):
     label = "true or false"
@@ -168,6 +190,9 @@ class Boolean(Kind):
 
     def placeholder(self, field, fill):
         return field.example, field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "boolean"}
 
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -193,6 +218,12 @@ class Slug(Kind):
 
     def json_schema(self, terms):
         return {"type": "string", "pattern": SLUG_PATTERN.pattern}
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {
+            "widget": "string",
+            "pattern": [SLUG_PATTERN.pattern, "Lower-case words joined by hyphens"],
+        }
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -229,6 +260,16 @@ class IsoDate(Kind):
 
     def placeholder(self, field, fill):
         return fill.today.isoformat(), field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        # moment.js tokens: the editor then writes the date as `check` reads it.
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "YYYY-MM-DD",
+            "time_format": False,
+            "picker_utc": True,
+        }
 
 
 _LOCAL_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$")
@@ -277,6 +318,16 @@ class LocalDateTime(Kind):
 
     def placeholder(self, field, fill):
         return field.example or f"{fill.today.isoformat()}T18:00", field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        # The time as UK clocks show it, written back as `check` reads it (no offset).
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DDTHH:mm",
+            "date_format": "YYYY-MM-DD",
+            "time_format": "HH:mm",
+            "picker_utc": True,
+        }
 
 
 @dataclass
@@ -333,6 +384,12 @@ class Url(Kind):
 
     def placeholder(self, field, fill):
         return field.example, field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        schemes = ["https://", *(f"{scheme}:" for scheme in self.also)]
+        pattern = "^(" + "|".join(re.escape(scheme) for scheme in schemes) + r")\S+$"
+        words = f"A full address starting {' or '.join(schemes)}, with no spaces"
+        return {"widget": "string", "pattern": [pattern, words]}
 
 
 _NOT_IN_URLS = re.compile(r'[\s"<>{}|\\^`\x00-\x1f\x7f]')
@@ -399,6 +456,16 @@ class Choice(Kind):
         values = list(self.values)
         return field.example or f"[{values[0]}]", with_choices(field.doc, values)
 
+    def options(self, form: Form) -> list[dict[str, str]]:
+        labels = self.values if isinstance(self.values, dict) else {v: v for v in self.values}
+        return [{"label": label, "value": value} for value, label in labels.items()]
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "select", "options": self.options(form)}
+
+    def list_form_widget(self, name, form, least):
+        return {"widget": "select", "multiple": True, "options": self.options(form), **least}
+
 
 @dataclass
 class TaxonomyTerm(Kind):
@@ -439,6 +506,16 @@ class TaxonomyTerm(Kind):
         example = field.example.strip("[]")
         first = example if example in ids else (ids[0] if ids else example)
         return f"[{first}]", f"{field.doc}: {', '.join(ids)}"
+
+    def options(self, form: Form) -> list[dict[str, str]]:
+        terms = form.taxonomies.get(self.taxonomy, {})
+        return [{"label": label, "value": value} for value, label in terms.items()]
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "select", "options": self.options(form)}
+
+    def list_form_widget(self, name, form, least):
+        return {"widget": "select", "multiple": True, "options": self.options(form), **least}
 
 
 @dataclass
@@ -483,6 +560,10 @@ class ListOf(Kind):
 
     def placeholder(self, field, fill):
         return self.item.list_placeholder(field, fill)
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        least = {"min": self.min_items} if self.min_items else {}
+        return self.item.list_form_widget(name, form, least)
 
 
 @dataclass(frozen=True)
@@ -551,6 +632,24 @@ class Record(Kind):
     def describe(self):
         return "fields, indented below"
 
+    def form_widget(self, name, form, field=None, within_optional=""):
+        optional = field is not None and not field.required
+        # A group inside an optional group is optional too (in_finder's commitment).
+        group = form.label(name).lower() if optional else within_optional
+        return {
+            "widget": "object",
+            "collapsed": optional,
+            "fields": [form.field(f, group) for f in self.fields],
+        }
+
+    def list_form_widget(self, name, form, least):
+        return {
+            "widget": "list",
+            "collapsed": False,
+            **least,
+            "fields": [form.field(f) for f in self.fields],
+        }
+
     def describe_items(self):
         return "list of items with the fields below"
 
@@ -594,6 +693,17 @@ def json_schema(kind: Kind, terms: dict[str, dict[str, str]] | None = None) -> d
     `terms` gives the taxonomy ids a TaxonomyTerm accepts. Dates are exported as ISO text.
     """
     return kind.json_schema(terms or {})
+
+
+class Form(Protocol):
+    """What the web editor gives a kind to make its widget (see act.editor.config)."""
+
+    taxonomies: dict[str, dict[str, str]]
+    long_text: frozenset[str]  # text fields that get a box of several lines
+
+    def field(self, field: Field, within_optional: str = "") -> dict[str, Any]: ...
+
+    def label(self, name: str) -> str: ...
 
 
 class Fill(Protocol):
