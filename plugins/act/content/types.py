@@ -6,13 +6,14 @@ its front matter, for `act check`, the build, `act new` and the generated refere
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from act.problems import Severity
-from act.publishing import structured_data
+from act.publishing import calendar, structured_data
 from act.schema import (
     Boolean,
     Choice,
@@ -619,6 +620,14 @@ class Entry:
         """Its schema.org JSON-LD blocks; `body` is the page's rendered HTML."""
         return []
 
+    @classmethod
+    def published_files(
+        cls, entries: list[Entry], site: Site, today: date
+    ) -> Iterator[tuple[str, bytes]]:
+        """Files published beside the pages of this type's `entries` (site-relative path,
+        content), such as calendars; act/publishing writes them after the build."""
+        return iter(())
+
 
 # The templates every content type has, by kind, under overrides/.
 TEMPLATES = ("partials/act/{kind}-header.html", "fragments/act/cards/{kind}.html")
@@ -738,6 +747,18 @@ class Event(Entry):
 
     def structured_data(self, site, names, body):
         return [structured_data.event(self, site, names["regions"])]
+
+    @classmethod
+    def published_files(cls, entries, site, today):
+        """An iCalendar file beside each event's page, and one of every upcoming event."""
+        for event in entries:
+            yield event.calendar_path, calendar.calendar([event], site, event.title)
+        upcoming = [e for e in entries if e.is_upcoming(today)]
+        upcoming.sort(key=lambda e: (e.start, e.title))
+        yield (
+            calendar.UPCOMING_PATH,
+            calendar.calendar(upcoming, site, f"{site.name}: upcoming events"),
+        )
 
 
 @dataclass(frozen=True)

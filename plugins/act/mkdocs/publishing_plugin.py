@@ -12,10 +12,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from act.content.types import CONTENT_TYPES
 from act.listings import queries
 from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
-from act.publishing import calendar, feeds, open_data, structured_data
+from act.publishing import feeds, open_data, structured_data
 from act.publishing.site import Site
 
 # A section's breadcrumb parent when its pages live outside the section's own folder.
@@ -78,7 +79,13 @@ class PublishingPlugin(BasePlugin):
         (out / feeds.JSON_FEED_PATH).write_text(
             feeds.json_feed(entries, self.site), encoding="utf-8"
         )
-        self._write_calendars(out)
+        for content_type in CONTENT_TYPES:
+            entries = self.catalogue.of_kind(content_type.kind)
+            for path, data in content_type.published_files(
+                entries, self.site, self.site.build_date
+            ):
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                (out / path).write_bytes(data)
         terms = self.catalogue.taxonomies.names()
         for export in open_data.exports(self.catalogue, self.site):
             (out / export.path).parent.mkdir(parents=True, exist_ok=True)
@@ -88,15 +95,3 @@ class PublishingPlugin(BasePlugin):
             (out / export.schema_path).write_text(
                 open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
             )
-
-    def _write_calendars(self, out: Path) -> None:
-        """An iCalendar file beside each event's page, and one of every upcoming event."""
-        for event in self.catalogue.of_kind("event"):
-            path = out / event.calendar_path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(calendar.calendar([event], self.site, event.title))
-        upcoming = queries.upcoming_events(self.catalogue, self.site.build_date)
-        (out / calendar.UPCOMING_PATH).parent.mkdir(parents=True, exist_ok=True)
-        (out / calendar.UPCOMING_PATH).write_bytes(
-            calendar.calendar(upcoming, self.site, f"{self.site.name}: upcoming events")
-        )
