@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -66,6 +66,11 @@ class Kind:
     def list_placeholder(self, field: Field, fill: Fill) -> tuple[str, str]:
         """The same, for a list of these values."""
         return field.example or "[]", field.doc
+
+    def typed(self, value: Any, name: str) -> Any:
+        """A cleaned value as code reads it: a Record's mapping becomes an object of its own
+        dataclass (`opportunity.commitment.pattern`); other values stay as they are."""
+        return value
 
     def form_widget(
         self, name: str, form: Form, field: Field | None = None, within_optional: str = ""
@@ -561,6 +566,9 @@ class ListOf(Kind):
     def placeholder(self, field, fill):
         return self.item.list_placeholder(field, fill)
 
+    def typed(self, value, name):
+        return None if value is None else [self.item.typed(item, name) for item in value]
+
     def form_widget(self, name, form, field=None, within_optional=""):
         least = {"min": self.min_items} if self.min_items else {}
         return self.item.list_form_widget(name, form, least)
@@ -631,6 +639,22 @@ class Record(Kind):
 
     def describe(self):
         return "fields, indented below"
+
+    @property
+    def field_names(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields)
+
+    def typed(self, value, name):
+        """The cleaned mapping as a frozen dataclass made from the fields (one class per
+        record, named after where it is used: `Commitment`)."""
+        if value is None:
+            return None
+        made = self.__dict__.get("_typed_class")
+        if made is None:
+            class_name = "".join(word.capitalize() for word in name.split("_"))
+            made = make_dataclass(class_name, [(f.name, Any) for f in self.fields], frozen=True)
+            self.__dict__["_typed_class"] = made
+        return made(**{f.name: f.kind.typed(value.get(f.name), f.name) for f in self.fields})
 
     def form_widget(self, name, form, field=None, within_optional=""):
         optional = field is not None and not field.required

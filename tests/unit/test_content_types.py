@@ -6,6 +6,7 @@ templates; this test is the list of what that declaration must hold.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -72,3 +73,28 @@ def test_every_search_filter_a_type_gives_is_one_the_search_page_shows():
         given |= {name for name, _ in facets.filter_pairs()} if facets else set()
     assert {t.kind for t in CONTENT_TYPES} <= {e.kind for e in catalogue.entries}
     assert given <= set(FILTERS) and {"type", "topic", "region", "service"} <= given
+
+
+def test_an_entry_reads_its_front_matter_as_typed_attributes():
+    fixture = ROOT / "tests" / "fixtures" / "site"
+    catalogue = check_content(fixture / "content", fixture / "data", date(2026, 6, 1))
+    responder = next(e for e in catalogue.entries if e.slug == "open-responder")
+    assert responder.commitment.pattern == responder.data["commitment"]["pattern"] == "on-call"
+    assert responder.commitment.hours_per_month == 20
+    assert type(responder.commitment).__name__ == "Commitment"
+    assert responder.regions == ["south-west"] and responder.remote is False
+    with pytest.raises(AttributeError, match="no field 'comitment'"):
+        _ = responder.comitment  # a typo is an error, not None
+    guide = catalogue.of_kind("reserve")[0]
+    finder_facts = {
+        "category": "policing",
+        "regions": ["uk-wide"],
+        "commitment": {"pattern": "regular", "hours_per_month": 16},
+        "remote": False,
+    }
+    listed = replace(guide, data={**guide.data, "in_finder": finder_facts}).as_opportunity()
+    assert (listed.commitment.pattern, listed.category) == ("regular", "policing")
+    assert listed.title == guide.title
+    event = next(e for e in catalogue.of_kind("event") if e.slug == "fixture-hack-weekend")
+    assert event.start.utcoffset().total_seconds() == 3600  # British Summer Time
+    assert event.end.utcoffset().total_seconds() == 0  # the clocks have gone back

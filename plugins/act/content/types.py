@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -568,6 +569,18 @@ class Entry:
     slug: str
     data: dict[str, Any]
 
+    @cached_property
+    def facts(self) -> Any:
+        """The front matter as an object made from the schema: `entry.facts.commitment`."""
+        return self.schema.typed(self.data, self.kind)
+
+    def __getattr__(self, name: str) -> Any:
+        """A field of the front matter read as an attribute (`opportunity.commitment.pattern`,
+        `event.start`); only the schema's own fields, so a typo is still an AttributeError."""
+        if name.startswith("_") or name not in type(self).schema.field_names:
+            raise AttributeError(f"{type(self).__name__} has no field '{name}'")
+        return getattr(self.facts, name)
+
     @property
     def url(self) -> str:
         return f"{self.section}/{self.slug}/" if self.section else ""
@@ -725,14 +738,6 @@ class Event(Entry):
     review_after_months = 3
 
     @property
-    def start(self) -> datetime:
-        return self.data["start"]
-
-    @property
-    def end(self) -> datetime:
-        return self.data["end"]
-
-    @property
     def calendar_path(self) -> str:
         """Its iCalendar file, beside its page."""
         return f"{self.url}{self.slug}.ics"
@@ -769,6 +774,13 @@ class FinderEntry:
     guide: Reserve
     data: dict[str, Any]
     kind: ClassVar[str] = "opportunity"
+
+    def __getattr__(self, name: str) -> Any:
+        """The finder's facts as attributes, as an Opportunity gives them."""
+        finder = IN_FINDER.kind
+        if name.startswith("_") or name not in finder.field_names:
+            raise AttributeError(f"FinderEntry has no field '{name}'")
+        return getattr(finder.typed(self.data, "in_finder"), name)
 
     @property
     def url(self) -> str:

@@ -126,7 +126,7 @@ SOURCES: dict[str, Source] = {
                 Filter(
                     "topic",
                     lambda catalogue: (t["id"] for t in catalogue.taxonomies.topics),
-                    lambda item, value, catalogue: value in item.data["topics"],
+                    lambda item, value, catalogue: value in item.topics,
                 ),
             ),
         ),
@@ -135,12 +135,10 @@ SOURCES: dict[str, Source] = {
             lambda catalogue, today: queries.open_opportunities(catalogue, today),
             card="opportunity",
             filters=(
-                _regions(lambda o: o.data["regions"]),
-                _choice("category", OPPORTUNITY_CATEGORIES, lambda o: o.data["category"]),
-                _choice(
-                    "commitment", COMMITMENT_PATTERNS, lambda o: o.data["commitment"]["pattern"]
-                ),
-                _choice("remote", ("yes", "no"), lambda o: "yes" if o.data["remote"] else "no"),
+                _regions(lambda o: o.regions),
+                _choice("category", OPPORTUNITY_CATEGORIES, lambda o: o.category),
+                _choice("commitment", COMMITMENT_PATTERNS, lambda o: o.commitment.pattern),
+                _choice("remote", ("yes", "no"), lambda o: "yes" if o.remote else "no"),
             ),
         ),
         Source(
@@ -148,8 +146,8 @@ SOURCES: dict[str, Source] = {
             lambda catalogue, today: queries.reserves(catalogue),
             card="reserve",
             filters=(
-                _choice("service", SERVICES, lambda r: r.data["service"]),
-                _choice("nation", NATIONS, lambda r: r.data["nations"]),
+                _choice("service", SERVICES, lambda r: r.service),
+                _choice("nation", NATIONS, lambda r: r.nations),
             ),
             order="title",
         ),
@@ -158,8 +156,8 @@ SOURCES: dict[str, Source] = {
             lambda catalogue, today: queries.upcoming_events(catalogue, today),
             card="event",
             filters=(
-                _regions(lambda e: e.data["regions"]),
-                _choice("attendance", ATTENDANCE, lambda e: e.data["attendance"]),
+                _regions(lambda e: e.regions),
+                _choice("attendance", ATTENDANCE, lambda e: e.attendance),
             ),
             empty="There are no upcoming events at the moment.",
         ),

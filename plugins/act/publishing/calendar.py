@@ -35,7 +35,6 @@ def calendar(events: Iterable[Event], site: Site, name: str) -> bytes:
 
 
 def _event(entry: Event, site: Site) -> icalendar.Event:
-    d = entry.data
     event = icalendar.Event()
     # The same UID every build, so a calendar app updates the event instead of adding another.
     event.add("uid", f"{entry.url.strip('/').replace('/', '-')}@{urlparse(site.url).netloc}")
@@ -45,16 +44,15 @@ def _event(entry: Event, site: Site) -> icalendar.Event:
     event.add("description", _description(entry, site))
     event.add("dtstart", entry.start)
     event.add("dtend", entry.end)
-    event.add("location", {"online": "Online"}.get(d["attendance"], d.get("place") or ""))
+    event.add("location", "Online" if entry.attendance == "online" else entry.place)
     event.add("url", site.absolute(entry.url))
     event.add("status", "CONFIRMED")
     return event
 
 
 def _description(entry: Event, site: Site) -> str:
-    d = entry.data
-    cost = "Free" if d["free"] else d["cost"]
+    cost = "Free" if entry.free else entry.cost
     return (
-        f"{entry.summary}\n\nOrganised by {d['organiser']}. Cost: {cost}.\n"
-        f"Book or join: {d['booking_url']}\nMore: {site.absolute(entry.url)}"
+        f"{entry.summary}\n\nOrganised by {entry.organiser}. Cost: {cost}.\n"
+        f"Book or join: {entry.booking_url}\nMore: {site.absolute(entry.url)}"
     )

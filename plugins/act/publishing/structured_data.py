@@ -12,7 +12,7 @@ from act.publishing.description import description_html
 from act.publishing.site import Site
 
 if TYPE_CHECKING:
-    from act.content.types import Entry
+    from act.content.types import Entry, Event
 
 CONTEXT = "https://schema.org"
 # Shown with an article when it has no picture of its own (scripts/make-share-image draws it).
@@ -165,42 +165,41 @@ ATTENDANCE_MODES = {
 }
 
 
-def event(entry: Entry, site: Site, region_names: dict[str, str]) -> dict[str, Any]:
+def event(entry: Event, site: Site, region_names: dict[str, str]) -> dict[str, Any]:
     """An event, as schema.org Event: times with their UK offset, where (a place, the booking
     page online, or both), who organises it and what it costs."""
-    d = entry.data
-    regions = [region_names.get(r, r) for r in d["regions"]]
-    online = {"@type": "VirtualLocation", "url": d["booking_url"]}
+    regions = [region_names.get(r, r) for r in entry.regions]
+    online = {"@type": "VirtualLocation", "url": entry.booking_url}
     place = {
         "@type": "Place",
-        "name": d.get("place") or "",
+        "name": entry.place or "",
         "address": {
             "@type": "PostalAddress",
-            "addressLocality": d.get("place") or "",
+            "addressLocality": entry.place or "",
             **({"addressRegion": regions[0]} if len(regions) == 1 else {}),
             "addressCountry": "GB",
         },
     }
     locations = {"online": [online], "in-person": [place], "hybrid": [place, online]}
-    organiser = {"@type": "Organization", "name": d["organiser"]}
-    if d.get("organiser_url"):
-        organiser["url"] = d["organiser_url"]
-    offer: dict[str, Any] = {"@type": "Offer", "url": d["booking_url"]}
-    if d["free"]:
+    organiser = {"@type": "Organization", "name": entry.organiser}
+    if entry.organiser_url:
+        organiser["url"] = entry.organiser_url
+    offer: dict[str, Any] = {"@type": "Offer", "url": entry.booking_url}
+    if entry.free:
         offer |= {"price": "0", "priceCurrency": "GBP"}
     else:
-        offer["description"] = d["cost"]
+        offer["description"] = entry.cost
     return {
         "@context": CONTEXT,
         "@type": "Event",
         "name": entry.title,
         "description": entry.summary,
         "url": site.absolute(entry.url),
-        "startDate": d["start"].isoformat(),
-        "endDate": d["end"].isoformat(),
+        "startDate": entry.start.isoformat(),
+        "endDate": entry.end.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": ATTENDANCE_MODES[d["attendance"]],
-        "location": locations[d["attendance"]],
+        "eventAttendanceMode": ATTENDANCE_MODES[entry.attendance],
+        "location": locations[entry.attendance],
         "organizer": organiser,
         "offers": offer,
         "image": site.absolute(SHARE_IMAGE),
