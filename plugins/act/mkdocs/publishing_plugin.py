@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.content.types import CONTENT_TYPES
+from act.jsontext import json_text, script_json
 from act.listings import queries
 from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
@@ -45,7 +46,7 @@ class PublishingPlugin(BasePlugin):
         self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict:
         context["act_jsonld"] = [
-            structured_data.to_script_json(block) for block in self._structured_data(page, context)
+            script_json(block) for block in self._structured_data(page, context)
         ]
         return context
 
@@ -90,8 +91,8 @@ class PublishingPlugin(BasePlugin):
         for export in open_data.exports(self.catalogue, self.site):
             (out / export.path).parent.mkdir(parents=True, exist_ok=True)
             (out / export.path).write_text(
-                open_data.write_json(open_data.document(export, self.site)), encoding="utf-8"
+                json_text(open_data.document(export, self.site)), encoding="utf-8"
             )
             (out / export.schema_path).write_text(
-                open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
+                json_text(open_data.schema(export, self.site, terms)), encoding="utf-8"
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -17,12 +16,6 @@ if TYPE_CHECKING:
 CONTEXT = "https://schema.org"
 # Shown with an article when it has no picture of its own (scripts/make-share-image draws it).
 SHARE_IMAGE = "assets/share.png"
-
-
-def to_script_json(data: dict[str, Any]) -> str:
-    """JSON that is safe inside <script type="application/ld+json">: no '<', '>' or '&'."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def breadcrumbs(site: Site, trail: list[tuple[str, str]]) -> dict[str, Any]:
