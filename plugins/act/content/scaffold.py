@@ -21,7 +21,7 @@ import yaml
 from act.builddate import build_date
 from act.cli_options import add_site_options
 from act.content.checker import MAX_SLUG
-from act.content.types import TYPE_BY_KIND, Entry
+from act.content.types import CONTENT_TYPES, TYPE_BY_KIND, Entry
 from act.schema import (
     Field,
     ListOf,
@@ -29,7 +29,7 @@ from act.schema import (
     slugify,
 )
 from act.taxonomies import load_taxonomies
-from act.wording import shown_path
+from act.wording import plural, shown_path
 
 # Writers search for this word to find what is left to do; `act report` lists files that
 # still contain it.
@@ -215,11 +215,12 @@ def add_new_command(commands) -> None:
 
     new = commands.add_parser(
         "new",
-        help="start a new article, opportunity or reserve guide from a ready-made draft",
+        help=f"start a new {_nouns()} from a ready-made draft",
         description=(
             "Write a new content file in the right folder, with every field in place: the "
-            "title, today's date as the published date, a review date (a year ahead; six "
-            "months for opportunities) and draft: true. Fields only you can fill in are "
+            "title, today's date as the published date, a review date ("
+            + _review_periods()
+            + ") and draft: true. Fields only you can fill in are "
             f"marked {PLACEHOLDER}. The file passes `act check` as written, so you can preview "
             "it straight away with `make serve`. The file name comes from the title, and an "
             "existing file is never replaced. Set ACT_BUILD_DATE=YYYY-MM-DD to date it "
@@ -254,3 +255,18 @@ def run_new(args: argparse.Namespace) -> int:
         "  5. When it is ready, change `draft: true` to `draft: false` and open a pull request."
     )
     return 0
+
+
+def _review_periods() -> str:
+    """'12 months for an article, 6 months for an opportunity, ...', from each type."""
+    return ", ".join(
+        f"{plural(t.review_after_months, 'month')} for a{'n' if t.noun[0] in 'aeiou' else ''} "
+        f"{t.noun}"
+        for t in CONTENT_TYPES
+    )
+
+
+def _nouns() -> str:
+    """'article, opportunity, guide or event', from each type."""
+    nouns = [t.noun for t in CONTENT_TYPES]
+    return ", ".join(nouns[:-1]) + " or " + nouns[-1]

@@ -485,7 +485,13 @@ EVENT = Record(
             doc="the venue and town, for an event in person or hybrid",
             example="Town hall, Keswick",
         ),
-        REGIONS,
+        Field(
+            "regions",
+            ListOf(TaxonomyTerm("regions"), min_items=1),
+            doc="region ids from data/regions.yml: where it happens (uk-wide for online events "
+            "open to all)",
+            example="[london]",
+        ),
         Field("organiser", Text(), doc="who runs it", example="Police Rewired"),
         Field(
             "organiser_url",
