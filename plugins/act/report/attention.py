@@ -147,12 +147,11 @@ def _reasons(entry: Entry, text: str, today: date) -> list[tuple[Reason, str, da
         found.append((Reason.REVIEW_OVERDUE, f"was due {_when(review_by, today)}", review_by))
     elif review_by and review_by <= today + timedelta(days=REVIEW_WARNING_DAYS):
         found.append((Reason.REVIEW_DUE, f"due {_when(review_by, today)}", review_by))
-    closing = entry.closing_date
-    if closing:
-        if closing < today:
-            found.append((Reason.CLOSED, f"closed {_when(closing, today)}", closing))
-        elif closing and closing <= today + timedelta(days=CLOSING_WARNING_DAYS):
-            found.append((Reason.CLOSING_SOON, f"closes {_when(closing, today)}", closing))
+    closing = entry.closing_date  # None for what never closes
+    if closing and closing < today:
+        found.append((Reason.CLOSED, f"closed {_when(closing, today)}", closing))
+    elif closing and closing <= today + timedelta(days=CLOSING_WARNING_DAYS):
+        found.append((Reason.CLOSING_SOON, f"closes {_when(closing, today)}", closing))
     if PLACEHOLDER in text:
         found.append((Reason.PLACEHOLDERS, f"replace every {PLACEHOLDER} before publishing", None))
     if entry.report_awaiting_review and entry.awaiting_review:
