@@ -227,7 +227,12 @@ def test_json_feed_parses_and_matches_the_atom_feed(fixture_build):
 
 def test_feeds_are_linked_from_every_page(fixture_build):
     html = fixture_build.html("reserves/rnli-crew")
-    assert 'type="application/atom+xml"' in html and 'type="application/feed+json"' in html
+    links = re.findall(r'<link rel="([^"]*)" type="(application/(?:atom\+xml|feed\+json))"', html)
+    # rel is a list of words: feed readers find "alternate" in it (see main.html for the space).
+    assert sorted(type_ for rel, type_ in links if "alternate" in rel.split()) == [
+        "application/atom+xml",
+        "application/feed+json",
+    ]
 
 
 @pytest.mark.parametrize("name", ["opportunities", "reserves", "programmes", "showcase"])
