@@ -185,11 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         stock_site = build_stock(work)
         empty = work / "no-headers.toml"
         empty.write_text("", encoding="utf-8")
-        print("ACT served with the netlify.toml headers; stock Material, same pages:", flush=True)
+        print(
+            "ACT served with the netlify.toml headers, stock Material from the same pages; "
+            "both gzip-compressed, as Netlify serves them:",
+            flush=True,
+        )
         try:
             with (
-                serve(site, ROOT / "netlify.toml") as act_url,
-                serve(stock_site, empty) as stock_url,
+                serve(site, ROOT / "netlify.toml", compress=True) as act_url,
+                serve(stock_site, empty, compress=True) as stock_url,
             ):
                 found = audit(
                     {"act": act_url, "stock": stock_url},
