@@ -77,7 +77,13 @@ def build_stock(work: Path) -> Path:
     return project / "site"
 
 
-def lighthouse(url: str, desktop: bool, out: Path) -> dict[str, float]:
+class LighthouseFailed(Exception):
+    """Lighthouse exited with an error or wrote no report, on every try."""
+
+
+def lighthouse(url: str, desktop: bool, out: Path, tries: int = 3) -> dict[str, float]:
+    """One audit's category scores. A busy machine sometimes makes Chromium miss Lighthouse's
+    deadlines; such a run is tried again, and a page that fails every try is reported."""
     command = [
         str(LIGHTHOUSE),
         url,
@@ -90,23 +96,49 @@ def lighthouse(url: str, desktop: bool, out: Path) -> dict[str, float]:
     if desktop:
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": chromium()}
-    subprocess.run(command, check=True, env=env, capture_output=True, timeout=300)
-    report = json.loads(out.read_text(encoding="utf-8"))
-    return {c: report["categories"][c]["score"] for c in CATEGORIES}
+    problem = ""
+    for _ in range(tries):
+        out.unlink(missing_ok=True)
+        try:
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        except subprocess.TimeoutExpired:
+            problem = "it took more than 5 minutes"
+            continue
+        if done.returncode == 0 and out.exists():
+            report = json.loads(out.read_text(encoding="utf-8"))
+            scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+            if all(score is not None for score in scores.values()):
+                return scores
+            problem = "it gave no score for " + ", ".join(c for c, v in scores.items() if v is None)
+        else:
+            problem = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
+    raise LighthouseFailed(f"Lighthouse failed on {url} ({tries} tries): {problem}")
 
 
-def audit(base: str, pages: dict[str, str], work: Path, runs: int) -> dict:
-    scores: dict = {}
+def audit(sites: dict[str, str], pages: dict[str, str], work: Path, runs: int) -> dict:
+    """Scores by site, page and form. Each run audits every site in turn, page by page, so a
+    change in the machine's load falls on both sides alike."""
+    scores: dict = {site: {} for site in sites}
     for name, path in pages.items():
         for form in ("mobile", "desktop"):
-            found = [
-                lighthouse(base + path, form == "desktop", work / "report.json")
-                for _ in range(runs)
-            ]
-            scores.setdefault(name, {})[form] = {
-                c: statistics.median(run[c] for run in found) for c in CATEGORIES
-            }
-            print(f"  {name} {form}: {scores[name][form]}", flush=True)
+            found: dict[str, list] = {site: [] for site in sites}
+            for _ in range(runs):
+                for site, base in sites.items():
+                    if site != "act" and name in ACT_ONLY:
+                        continue
+                    found[site].append(lighthouse(base + path, form == "desktop", work / "r.json"))
+            for site, runs_found in found.items():
+                if runs_found:
+                    scores[site].setdefault(name, {})[form] = {
+                        c: statistics.median(run[c] for run in runs_found) for c in CATEGORIES
+                    }
+            print(
+                f"  {name} {form}: "
+                + "; ".join(
+                    f"{site} {scores[site][name][form]}" for site in sites if name in scores[site]
+                ),
+                flush=True,
+            )
     return scores
 
 
@@ -129,7 +161,17 @@ def table(act: dict, stock: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="runs of each audit (median kept)")
+    parser.add_argument(
+        "--pages",
+        help="comma-separated page names to audit (default: all): "
+        + ", ".join({**PAGES, **ACT_ONLY}),
+    )
     args = parser.parse_args(argv)
+    every = {**PAGES, **ACT_ONLY}
+    chosen = args.pages.split(",") if args.pages else list(every)
+    unknown = [name for name in chosen if name not in every]
+    if unknown:
+        parser.error(f"unknown page {', '.join(unknown)}; choose from: {', '.join(every)}")
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make audit`, which installs it in .audit/")
     site = ROOT / "site"
@@ -137,24 +179,39 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit("Build the site first: `make site`")
     results_dir = ROOT / "audit-results"
     results_dir.mkdir(exist_ok=True)
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         stock_site = build_stock(work)
-        with serve(site, ROOT / "netlify.toml") as act_url:
-            print("ACT, served with the netlify.toml headers:", flush=True)
-            act = audit(act_url, {**PAGES, **ACT_ONLY}, work, args.runs)
         empty = work / "no-headers.toml"
         empty.write_text("", encoding="utf-8")
-        with serve(stock_site, empty) as stock_url:
-            print("Stock Material, same pages:", flush=True)
-            stock = audit(stock_url, PAGES, work, args.runs)
+        print(
+            "ACT served with the netlify.toml headers, stock Material from the same pages; "
+            "both gzip-compressed, as Netlify serves them:",
+            flush=True,
+        )
+        try:
+            with (
+                serve(site, ROOT / "netlify.toml", compress=True) as act_url,
+                serve(stock_site, empty, compress=True) as stock_url,
+            ):
+                found = audit(
+                    {"act": act_url, "stock": stock_url},
+                    {name: every[name] for name in chosen},
+                    work,
+                    args.runs,
+                )
+        except LighthouseFailed as failure:
+            sys.exit(str(failure))
+    act, stock = found["act"], found["stock"]
     (results_dir / "results.json").write_text(
         json.dumps({"act": act, "stock": stock}, indent=2), encoding="utf-8"
     )
     markdown = (
         "# Lighthouse: ACT and stock Material\n\n"
         f"Lighthouse {lighthouse_version()}, Chromium {chromium_version()}, "
-        f"median of {args.runs} run(s) of each audit.\n\n" + table(act, stock)
+        f"median of {args.runs} run(s) of each audit, ACT and stock taken in turn; "
+        f"load average {load:.1f} at the start on {os.cpu_count()} CPUs.\n\n" + table(act, stock)
     )
     (results_dir / "results.md").write_text(markdown, encoding="utf-8")
     print(markdown)

@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.mkdocs.nav import content_plugin
-from act.search.facets import TYPES, facets_for_entry, facets_from_meta, plain_page_facets
+from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import IndexResult, SearchIndexError, index_site
 from act.search.service import IncompleteIndex, PagefindService
 
@@ -86,6 +86,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             facets = plain_page_facets(page.meta)
         context["act_search"] = facets
         context["act_search_types"] = TYPES
+        context["act_search_filters"] = FILTERS
         self.pages_marked += facets is not None
         return context
 
