@@ -78,18 +78,24 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+// "Tuesday 1 December 2026 at 04:30", in the device's time, as the site writes dates.
+function longDate(when) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return DAYS[when.getDay()] + " " + when.getDate() + " " + MONTHS[when.getMonth()] + " " +
+    when.getFullYear() + " at " + pad(when.getHours()) + ":" + pad(when.getMinutes());
+}
+
 function savedNote(saved) {
   const when = new Date(saved);
   const text = isNaN(when)
     ? "You are offline. This page was saved on this device earlier, so it may be out of date."
-    : "You are offline. This page was saved on this device on " +
-      when.toLocaleString("en-GB", {
-        weekday: "long", day: "numeric", month: "long", year: "numeric",
-        hour: "2-digit", minute: "2-digit",
-      }) +
+    : "You are offline. This page was saved on this device on " + longDate(when) +
       ", so it may be out of date.";
-  const note = escapeHtml(text);
-  return '<p class="act-saved" role="status">' + note + "</p>";
+  return '<p class="act-saved" role="status">' + escapeHtml(text) + "</p>";
 }
 
 function escapeHtml(text) {
