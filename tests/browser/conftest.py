@@ -9,6 +9,7 @@ from browser_support import CHROMIUM_ARGS, DESKTOP, Watch, chromium_path
 from support import ROOT
 from support_server import serve
 
+
 @pytest.fixture(scope="session")
 def chromium():
     with sync_playwright() as playwright:
