@@ -29,6 +29,7 @@ PAGES = {
     "plan": "plan/",
     "search": "search/?q=flood",
     "404": "no-such-page/",
+    "offline": "offline/",
 }
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}

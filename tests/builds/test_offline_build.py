@@ -3,6 +3,7 @@ sw.js listing exactly the emergency set (home, plan and keep-warm are flagged `o
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -54,3 +55,22 @@ def test_the_manifest_names_icons_the_build_wrote(fixture_build):
     manifest = json.loads((fixture_build.site / "manifest.webmanifest").read_text())
     for icon in manifest["icons"]:
         assert (fixture_build.site / icon["src"]).is_file(), icon["src"]
+
+
+SET_BUDGET = 500_000  # bytes, gzip -9: what a first visit fetches in the background for the set
+
+
+def test_the_editions_emergency_set_stays_under_its_budget(edition_site):
+    config = worker_config(edition_site)
+    sizes = {}
+    for url in config["precache"]:
+        path = edition_site / ("index.html" if url == "./" else url)
+        path = path / "index.html" if url.endswith("/") and url != "./" else path
+        sizes[url] = len(gzip.compress(path.read_bytes(), compresslevel=9))
+    pages = [url for url in sizes if url.endswith("/")]
+    print(
+        f"\nEmergency set, gzip -9: {sum(sizes.values()) / 1000:.0f} kB "
+        f"({len(pages)} pages, {len(sizes) - len(pages)} files)"
+    )
+    assert "prepare/power-cuts/" in pages and "get-help/gas-emergency/" in pages
+    assert sum(sizes.values()) < SET_BUDGET

@@ -70,7 +70,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             for page in pages
             if page.file.src_uri != OFFLINE_SOURCE and in_emergency_set(page.url, page.meta)
         ]
-        self.saved_pages.sort(key=lambda page: (page.url != "", page.url))
+        # Home first, then the section pages (the plan, Get help), then the rest by title.
+        self.saved_pages.sort(key=lambda page: (page.url != "", page.url.count("/"), page.title))
         self.private_pages = [page.url for page in pages if page.meta.get("sensitive") is True]
         return env
 
