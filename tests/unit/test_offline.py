@@ -131,4 +131,3 @@ def test_the_manifest_has_what_browsers_need_to_install_the_site():
         ("512x512", "any"),
         ("512x512", "maskable"),
     }
-
