@@ -17,14 +17,17 @@ def test_every_page_links_the_manifest_and_registers_the_worker_with_a_deferred_
     fixture_build,
 ):
     pages = [p for p in fixture_build.site.rglob("index.html") if "admin" not in p.parts]
+    pages.append(fixture_build.site / "404.html")
     assert len(pages) > 20
     for page in pages:
         html = page.read_text(encoding="utf-8")
         where = page.relative_to(fixture_build.site)
-        assert re.search(r'<link rel="manifest" href="(\.\./)*manifest\.webmanifest">', html), where
-        script = re.search(r'<script src="[./]*assets/javascripts/act-offline.js"[^>]*>', html)
+        assert re.search(r'<link rel="manifest" href="(\.\./|/)*manifest\.webmanifest">', html), (
+            where
+        )
+        script = re.search(r'<script src="(\.\./|/)*assets/javascripts/act-offline.js"[^>]*>', html)
         assert script and " defer" in script.group(0), where
-        assert re.search(r'data-worker="(\.\./)*sw\.js"', script.group(0)), where
+        assert re.search(r'data-worker="(\.\./|/)*sw\.js"', script.group(0)), where
 
 
 def test_the_worker_keeps_the_flagged_pages_get_help_and_the_offline_page(fixture_build):

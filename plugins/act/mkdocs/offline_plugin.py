@@ -73,10 +73,11 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         # Home first, then the section pages (the plan, Get help), then the rest by title.
         self.saved_pages.sort(key=lambda page: (page.url != "", page.url.count("/"), page.title))
         self.private_pages = [page.url for page in pages if page.meta.get("sensitive") is True]
+        # A global, not page context: the 404 page is rendered without a page.
+        env.globals["act_offline"] = self.config.enabled
         return env
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-        context["act_offline"] = self.config.enabled
         if page.file.src_uri == OFFLINE_SOURCE:
             context["act_offline_groups"] = grouped(self.saved_pages)
         return context
