@@ -26,7 +26,12 @@ from act.offline.emergency_set import (
     in_emergency_set,
     precache,
 )
-from act.offline.manifest import icon_paths, web_app_manifest
+from act.offline.manifest import (
+    APPLE_TOUCH_ICON,
+    THEME_COLOUR,
+    icon_paths,
+    web_app_manifest,
+)
 from act.offline.worker import service_worker
 
 log = get_plugin_logger(__name__)
@@ -75,6 +80,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.private_pages = [page.url for page in pages if page.meta.get("sensitive") is True]
         # A global, not page context: the 404 page is rendered without a page.
         env.globals["act_offline"] = self.config.enabled
+        env.globals["act_theme_colour"] = THEME_COLOUR
+        env.globals["act_touch_icon"] = APPLE_TOUCH_ICON
         return env
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
