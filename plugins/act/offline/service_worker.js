@@ -20,7 +20,7 @@ const SET_CACHE = PREFIX + "set-" + CONFIG.version;
 const VISITED_CACHE = PREFIX + "visited-" + CONFIG.version;
 const SAVED_HEADER = "X-ACT-Saved";
 const SCOPE = new URL(self.registration.scope);
-// Material's bundles and Pagefind's chunks: a new content means a new name.
+// Material's script and stylesheet (bundle.<hash>.min.js): new content means a new name.
 const HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
 
 // A site-relative key for a URL: the path under the scope, without query or fragment.
