@@ -28,6 +28,11 @@ PAGES = {
     "need": "get-help/domestic-abuse/",
     "plan": "plan/",
     "search": "search/?q=flood",
+    "projects": "projects/",
+    "project": "projects/emergency-recorder/",
+    "programmes": "programmes/",
+    "about": "about/",
+    "form": "report-a-problem/",
     "404": "no-such-page/",
     "offline": "offline/",
 }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -98,3 +100,29 @@ def stop_serve(server: subprocess.Popen, log: Path) -> None:
         log_tail = log.read_text()[-3000:]
         raise AssertionError(f"mkdocs serve did not stop on Ctrl+C:\n{log_tail}") from None
     assert server.returncode == 0, log.read_text()[-3000:]
+
+
+# Reading the built HTML: listing cards, sections and JSON-LD blocks.
+CARD_TITLE = re.compile(r'class="act-card__title" href="([^"]+)">([^<]+)</a>')
+
+
+def card_titles(html: str) -> list[str]:
+    return [title for _, title in CARD_TITLE.findall(html)]
+
+
+def section(html: str, heading_id: str) -> str:
+    """The HTML from the heading with this id to the next h2."""
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("<h2", start + 1)
+    return html[start : end if end > 0 else None]
+
+
+def json_ld(html: str) -> list[dict]:
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def by_type(blocks: list[dict]) -> dict[str, dict]:
+    return {b["@type"]: b for b in blocks if "@type" in b}

@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, make_dataclass
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from act.problems import Problem, Severity, is_invisible
 from act.yamlfile import Path_, YamlDocument, dotted, yaml_scalar
@@ -66,6 +67,25 @@ class Kind:
         """The same, for a list of these values."""
         return field.example or "[]", field.doc
 
+    def typed(self, value: Any, name: str) -> Any:
+        """A cleaned value as code reads it: a Record's mapping becomes an object of its own
+        dataclass (`opportunity.commitment.pattern`); other values stay as they are."""
+        return value
+
+    def form_widget(
+        self, name: str, form: Form, field: Field | None = None, within_optional: str = ""
+    ) -> dict[str, Any]:
+        """The web editor's widget for a value (Decap CMS: act.editor.config); `field` is
+        the schema field it is the value of, if any, and `within_optional` names the optional
+        group it sits in."""
+        raise TypeError(f"no form widget for a {type(self).__name__} field ({name})")
+
+    def list_form_widget(self, name: str, form: Form, least: dict[str, int]) -> dict[str, Any]:
+        """The widget for a list of these values: one field per item, so the editor writes a
+        YAML list of them."""
+        single = {"name": "item", "label": form.label(name), **self.form_widget(name, form)}
+        return {"widget": "list", **least, "field": single}
+
 
 def _describe(value: Any) -> str:
     """What kind of value was written, for messages: 'a list', 'a number', 'text'..."""
@@ -113,6 +133,11 @@ class Text(Kind):
     def placeholder(self, field, fill):
         return fill.text(field.doc or field.name), ""
 
+    def form_widget(self, name, form, field=None, within_optional=""):
+        # Not blank: `act check` refuses text that is only spaces.
+        pattern = [r"\S", "Write some text"]
+        return {"widget": "text" if name in form.long_text else "string", "pattern": pattern}
+
 
 @dataclass
 class Integer(Kind):
@@ -145,6 +170,9 @@ class Integer(Kind):
     def placeholder(self, field, fill):
         return field.example, field.doc
 
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "number", "value_type": "int", "min": self.minimum, "max": self.maximum}
+
 
 class Boolean(Kind):
     label = "true or false"
@@ -167,6 +195,9 @@ class Boolean(Kind):
 
     def placeholder(self, field, fill):
         return field.example, field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "boolean"}
 
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -192,6 +223,12 @@ class Slug(Kind):
 
     def json_schema(self, terms):
         return {"type": "string", "pattern": SLUG_PATTERN.pattern}
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {
+            "widget": "string",
+            "pattern": [SLUG_PATTERN.pattern, "Lower-case words joined by hyphens"],
+        }
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -228,6 +265,74 @@ class IsoDate(Kind):
 
     def placeholder(self, field, fill):
         return fill.today.isoformat(), field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        # moment.js tokens: the editor then writes the date as `check` reads it.
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "YYYY-MM-DD",
+            "time_format": False,
+            "picker_utc": True,
+        }
+
+
+_LOCAL_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$")
+# Events happen in the UK: a time is written as the clock shows it there.
+LONDON = ZoneInfo("Europe/London")
+
+
+class LocalDateTime(Kind):
+    """A date and time on the UK's clocks (Europe/London), written YYYY-MM-DDTHH:MM; cleaned
+    to an aware datetime. A time the clocks skip (spring forward) is refused."""
+
+    label = "date and time (YYYY-MM-DDTHH:MM, UK time)"
+
+    def check(self, value, path, ctx):
+        text = value.strip() if isinstance(value, str) else None
+        found = _LOCAL_TIME.match(text) if text else None
+        if found is None:
+            ctx.report(
+                path,
+                f"{_quoted(value)} is not a date and time",
+                "write the date and the UK time as YYYY-MM-DDTHH:MM, for example 2027-03-14T18:30",
+            )
+            return MISSING
+        try:
+            moment = datetime.fromisoformat(f"{found[1]}T{found[2]}:{found[3]}")
+        except ValueError:
+            ctx.report(path, f"'{text}' is not a real date and time", "check the date and hour")
+            return MISSING
+        moment = moment.replace(tzinfo=LONDON)
+        if moment.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) != moment.replace(
+            tzinfo=None
+        ):
+            ctx.report(
+                path,
+                f"'{text}' does not happen in the UK: the clocks go forward an hour then",
+                "use the time as the clocks show it, an hour later",
+            )
+            return MISSING
+        return moment
+
+    def describe(self):
+        return "date and time, YYYY-MM-DDTHH:MM, as UK clocks show it"
+
+    def json_schema(self, terms):
+        return {"type": "string", "format": "date-time"}
+
+    def placeholder(self, field, fill):
+        return field.example or f"{fill.today.isoformat()}T18:00", field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        # The time as UK clocks show it, written back as `check` reads it (no offset).
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DDTHH:mm",
+            "date_format": "YYYY-MM-DD",
+            "time_format": "HH:mm",
+            "picker_utc": True,
+        }
 
 
 @dataclass
@@ -284,6 +389,12 @@ class Url(Kind):
 
     def placeholder(self, field, fill):
         return field.example, field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        schemes = ["https://", *(f"{scheme}:" for scheme in self.also)]
+        pattern = "^(" + "|".join(re.escape(scheme) for scheme in schemes) + r")\S+$"
+        words = f"A full address starting {' or '.join(schemes)}, with no spaces"
+        return {"widget": "string", "pattern": [pattern, words]}
 
 
 _NOT_IN_URLS = re.compile(r'[\s"<>{}|\\^`\x00-\x1f\x7f]')
@@ -350,6 +461,16 @@ class Choice(Kind):
         values = list(self.values)
         return field.example or f"[{values[0]}]", with_choices(field.doc, values)
 
+    def options(self, form: Form) -> list[dict[str, str]]:
+        labels = self.values if isinstance(self.values, dict) else {v: v for v in self.values}
+        return [{"label": label, "value": value} for value, label in labels.items()]
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "select", "options": self.options(form)}
+
+    def list_form_widget(self, name, form, least):
+        return {"widget": "select", "multiple": True, "options": self.options(form), **least}
+
 
 @dataclass
 class TaxonomyTerm(Kind):
@@ -390,6 +511,16 @@ class TaxonomyTerm(Kind):
         example = field.example.strip("[]")
         first = example if example in ids else (ids[0] if ids else example)
         return f"[{first}]", f"{field.doc}: {', '.join(ids)}"
+
+    def options(self, form: Form) -> list[dict[str, str]]:
+        terms = form.taxonomies.get(self.taxonomy, {})
+        return [{"label": label, "value": value} for value, label in terms.items()]
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "select", "options": self.options(form)}
+
+    def list_form_widget(self, name, form, least):
+        return {"widget": "select", "multiple": True, "options": self.options(form), **least}
 
 
 @dataclass
@@ -434,6 +565,13 @@ class ListOf(Kind):
 
     def placeholder(self, field, fill):
         return self.item.list_placeholder(field, fill)
+
+    def typed(self, value, name):
+        return None if value is None else [self.item.typed(item, name) for item in value]
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        least = {"min": self.min_items} if self.min_items else {}
+        return self.item.list_form_widget(name, form, least)
 
 
 @dataclass(frozen=True)
@@ -502,6 +640,40 @@ class Record(Kind):
     def describe(self):
         return "fields, indented below"
 
+    @property
+    def field_names(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields)
+
+    def typed(self, value, name):
+        """The cleaned mapping as a frozen dataclass made from the fields (one class per
+        record, named after where it is used: `Commitment`)."""
+        if value is None:
+            return None
+        made = self.__dict__.get("_typed_class")
+        if made is None:
+            class_name = "".join(word.capitalize() for word in name.split("_"))
+            made = make_dataclass(class_name, [(f.name, Any) for f in self.fields], frozen=True)
+            self.__dict__["_typed_class"] = made
+        return made(**{f.name: f.kind.typed(value.get(f.name), f.name) for f in self.fields})
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        optional = field is not None and not field.required
+        # A group inside an optional group is optional too (in_finder's commitment).
+        group = form.label(name).lower() if optional else within_optional
+        return {
+            "widget": "object",
+            "collapsed": optional,
+            "fields": [form.field(f, group) for f in self.fields],
+        }
+
+    def list_form_widget(self, name, form, least):
+        return {
+            "widget": "list",
+            "collapsed": False,
+            **least,
+            "fields": [form.field(f) for f in self.fields],
+        }
+
     def describe_items(self):
         return "list of items with the fields below"
 
@@ -545,6 +717,17 @@ def json_schema(kind: Kind, terms: dict[str, dict[str, str]] | None = None) -> d
     `terms` gives the taxonomy ids a TaxonomyTerm accepts. Dates are exported as ISO text.
     """
     return kind.json_schema(terms or {})
+
+
+class Form(Protocol):
+    """What the web editor gives a kind to make its widget (see act.editor.config)."""
+
+    taxonomies: dict[str, dict[str, str]]
+    long_text: frozenset[str]  # text fields that get a box of several lines
+
+    def field(self, field: Field, within_optional: str = "") -> dict[str, Any]: ...
+
+    def label(self, name: str) -> str: ...
 
 
 class Fill(Protocol):

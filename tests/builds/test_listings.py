@@ -11,20 +11,7 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from support import make_project, run_build
-
-CARD_TITLE = re.compile(r'class="act-card__title" href="([^"]+)">([^<]+)</a>')
-
-
-def card_titles(html: str) -> list[str]:
-    return [title for _, title in CARD_TITLE.findall(html)]
-
-
-def section(html: str, heading_id: str) -> str:
-    """The HTML from the heading with this id to the next h2."""
-    start = html.index(f'id="{heading_id}"')
-    end = html.find("<h2", start + 1)
-    return html[start : end if end > 0 else None]
+from support import by_type, card_titles, json_ld, make_project, run_build, section
 
 
 def test_prepare_lists_each_topic_with_its_articles_newest_first(fixture_build):
@@ -112,7 +99,11 @@ def test_listing_directive_renders_the_selected_items(fixture_build):
 @pytest.mark.parametrize(
     ("directive", "message"),
     [
-        ("<!-- act:listing source=events -->", "act:listing source: unknown source 'events'"),
+        ("<!-- act:listing source=meetings -->", "act:listing source: unknown source 'meetings'"),
+        (
+            "<!-- act:listing source=programmes status=idea -->",
+            "act:listing status: programmes have no status 'idea'",
+        ),
         (
             "<!-- act:listing source=articles colour=red -->",
             "act:listing colour: articles cannot be filtered by 'colour'",
@@ -136,17 +127,6 @@ def test_a_bad_directive_fails_the_build_naming_page_and_line(tmp_path, directiv
     assert build.returncode != 0
     assert f"content/about.md:7: {message}" in build.output
     assert "Traceback" not in build.output
-
-
-def json_ld(html: str) -> list[dict]:
-    return [
-        json.loads(block)
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    ]
-
-
-def by_type(blocks: list[dict]) -> dict[str, dict]:
-    return {b["@type"]: b for b in blocks if "@type" in b}
 
 
 def test_json_ld_for_each_page_type(fixture_build):
@@ -247,7 +227,12 @@ def test_json_feed_parses_and_matches_the_atom_feed(fixture_build):
 
 def test_feeds_are_linked_from_every_page(fixture_build):
     html = fixture_build.html("reserves/rnli-crew")
-    assert 'type="application/atom+xml"' in html and 'type="application/feed+json"' in html
+    links = re.findall(r'<link rel="([^"]*)" type="(application/(?:atom\+xml|feed\+json))"', html)
+    # rel is a list of words: feed readers find "alternate" in it (see main.html for the space).
+    assert sorted(type_ for rel, type_ in links if "alternate" in rel.split()) == [
+        "application/atom+xml",
+        "application/feed+json",
+    ]
 
 
 @pytest.mark.parametrize("name", ["opportunities", "reserves", "programmes", "showcase"])

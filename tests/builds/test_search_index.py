@@ -64,3 +64,13 @@ def test_the_build_logs_which_binary_indexed_how_many_pages(tmp_path):
     project = make_project("site", tmp_path / "project")
     build = run_build(project, quiet=False)
     assert re.search(r"Pagefind \(.*pagefind_bin/pagefind\) indexed \d+ pages", build.output)
+
+
+def test_the_search_page_is_given_its_filters_from_python(fixture_build):
+    from act.search.facets import FILTERS
+
+    search = fixture_build.html("search")
+    written = re.search(r'data-filters="([^"]+)"', search)[1].replace("&#34;", '"')
+    assert json.loads(written) == [list(pair) for pair in FILTERS.items()]
+    script = (fixture_build.site / "assets/javascripts/act-search.js").read_text(encoding="utf-8")
+    assert '"Where"' not in script  # the names are not copied into the script

@@ -10,7 +10,7 @@ import pytest
 
 from act.charities.directory import build_directory
 from act.charities.normalise import https_website, normalise_charity, tidy_name
-from act.charities.pages import fragment_environment, get_help_pages
+from act.charities.pages import get_help_pages
 from act.charities.referrals import load_referrals
 from act.charities.snapshot import (
     FROM_REGISTER,
@@ -23,6 +23,7 @@ from act.charities.snapshot import (
     snapshot_text,
     write_snapshot,
 )
+from act.templates import fragment_environment
 from charities.fake_charitybase import charity_record
 from support import ROOT
 

@@ -233,3 +233,50 @@ def test_duplicate_taxonomy_ids_are_reported_with_both_lines(tmp_path):
     assert "data/topics.yml:3: [1].id: duplicate id 'floods', first used on line 1" in (
         format_report(catalogue.problems)
     )
+
+
+EVENT = """title: A meetup
+summary: A meetup.
+start: 2027-03-28T01:30
+end: 2027-03-28T03:00
+attendance: in-person
+regions: [london]
+organiser: Example
+booking_url: https://www.example.org/
+free: false
+published: 2026-01-10
+review_by: 2027-01-10
+sources: [{title: Example, url: "https://www.example.org/"}]
+"""
+
+
+def test_an_event_in_person_needs_a_place_and_one_not_free_a_cost(tmp_path):
+    _, problems = check(tmp_path, EVENT.replace("T01:30", "T00:30"), "events/meetup.md")
+    assert [(p.field, p.message) for p in problems if p.severity is Severity.ERROR] == [
+        ("place", "an event that is in person needs a place"),
+        ("cost", "the event is not free, so readers need to know the cost"),
+    ]
+
+
+def test_an_event_time_the_clocks_skip_is_refused_at_its_line(tmp_path):
+    _, problems = check(tmp_path, EVENT, "events/meetup.md")
+    assert only(problems)[0] == (
+        4,
+        "start",
+        "'2027-03-28T01:30' does not happen in the UK: the clocks go forward an hour then",
+    )
+
+
+def test_an_event_that_ends_before_it_starts_is_refused(tmp_path):
+    text = EVENT.replace("start: 2027-03-28T01:30", "start: 2027-03-28T05:00")
+    text = text.replace("free: false", "free: true").replace("in-person", "online")
+    entry, problems = check(tmp_path, text, "events/meetup.md")
+    assert only(problems) == [(5, "end", "ends before it starts (2027-03-28T05:00)")]
+
+
+def test_an_event_time_is_written_as_uk_clocks_show_it(tmp_path):
+    text = EVENT.replace("2027-03-28T01:30", "28/03/2027 1.30am")
+    _, problems = check(tmp_path, text, "events/meetup.md")
+    assert any(
+        p.field == "start" and "YYYY-MM-DDTHH:MM" in p.hint and p.line == 4 for p in problems
+    )

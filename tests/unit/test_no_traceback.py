@@ -84,7 +84,7 @@ def front_matter(data) -> str:
 
 def test_every_content_type_and_data_record_is_covered():
     # A new type or data file must be added above, so it is fuzzed too.
-    assert {t.kind for t in CONTENT_TYPES} == {"article", "opportunity", "reserve"}
+    assert {t.kind for t in CONTENT_TYPES} == {"article", "opportunity", "reserve", "event"}
     assert set(COLLECTIONS) == {"programmes", "showcase"}
 
 

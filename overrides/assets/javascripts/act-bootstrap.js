@@ -1,9 +1,6 @@
-// Material's bootstrap (from partials/javascripts/base.html), as a file: the site's
-// Content-Security-Policy allows no inline scripts. The scope comes from data-scope.
-// It runs in <head>, before the first paint, so it also marks the page as having JavaScript:
-// act.css hides "needs JavaScript" notices and shows script-driven controls from the start,
-// and nothing moves when the scripts at the end of the page run.
-document.documentElement.classList.add("act-js");
+// Material's bootstrap (its partials/javascripts/base.html), as a file: the site's
+// Content-Security-Policy allows no inline scripts. The scope comes from data-scope. It runs
+// at the end of the page, just before Material's bundle; nothing before that needs it.
 (function () {
   var scope = document.currentScript.getAttribute("data-scope");
   window.__md_scope = new URL(scope, location);

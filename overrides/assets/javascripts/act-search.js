@@ -1,8 +1,10 @@
 // Search with Pagefind on /search/ (loaded only there; the "/" shortcut is in
 // act-bootstrap.js): runs the query and the filters, and keeps them in the address so a search can be shared.
 (function () {
-  var FILTER_ORDER = ["type", "topic", "region", "service"];
-  var FILTER_NAMES = { type: "Type", topic: "Topic", region: "Where", service: "Service" };
+  // The filters in display order and their names: written on the page from Python
+  // (act.search.facets.FILTERS), so the two cannot disagree.
+  var FILTER_ORDER = [];
+  var FILTER_NAMES = {};
   // Each result shown costs a fragment download; ten keep the first query small.
   var PAGE_SIZE = 10;
 
@@ -25,6 +27,10 @@
     var list = root.querySelector("[data-act-search-results]");
     var pane = root.querySelector("[data-act-search-filters]");
     var more = root.querySelector("[data-act-search-more]");
+    JSON.parse(root.dataset.filters).forEach(function (pair) {  // [[name, label], ...]
+      FILTER_ORDER.push(pair[0]);
+      FILTER_NAMES[pair[0]] = pair[1];
+    });
     var typeOrder = JSON.parse(root.dataset.types);  // [[id, label], ...] in display order
     var types = {};
     typeOrder.forEach(function (pair) { types[pair[0]] = pair[1]; });

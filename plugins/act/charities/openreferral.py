@@ -9,7 +9,6 @@ always text, never null, and absent facts are left out rather than sent as null.
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -18,6 +17,7 @@ from act.charities.normalise import without_contact_details
 from act.charities.pages import OPEN_REFERRAL_DIR
 from act.charities.referrals import Helpline
 from act.charities.registers import register_of
+from act.jsontext import json_text
 from act.publishing.site import LICENCE, LICENCE_URL
 
 # A fixed namespace for ACT's Open Referral ids (uuid5 of the site's address).
@@ -181,7 +181,7 @@ def open_referral_documents(directory: Directory, site_url: str) -> dict[str, st
             entry["attributes"].append(attribute(service_id, need_id))
 
     def document(items: Any) -> str:
-        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+        return json_text(items)
 
     return {
         f"{OPEN_REFERRAL_DIR}/index.json": document(_about(directory)),

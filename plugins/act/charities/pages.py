@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from act.charities.directory import Directory
-from act.wording import long_date
 
 INDEX_URI = "get-help/index.md"
 OPEN_REFERRAL_DIR = "data/openreferral"
@@ -44,19 +42,6 @@ class GetHelpPage:
 
 def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def fragment_environment(template_dirs: list[Path]) -> Environment:
-    """Jinja for our fragments: autoescaped, strict about missing names."""
-    env = Environment(
-        loader=FileSystemLoader([str(d) for d in template_dirs]),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["long_date"] = long_date
-    return env
 
 
 def get_help_pages(directory: Directory, env: Environment) -> list[GetHelpPage]:

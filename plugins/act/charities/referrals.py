@@ -72,6 +72,12 @@ class PhoneNumber(Text):
             return MISSING
         return re.sub(r" +", " ", text)
 
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {
+            "widget": "string",
+            "pattern": [PHONE_PATTERN.pattern, "Digits and spaces, like 0808 2000 247"],
+        }
+
 
 class AreaId(Text):
     """An area-of-operation code: the register's (A-1, B-25) or an ONS GSS code (E08000035)."""
@@ -88,6 +94,12 @@ class AreaId(Text):
             "GSS code such as E08000035 (Leeds) or E92000001 (England)",
         )
         return MISSING
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {
+            "widget": "string",
+            "pattern": [AREA_ID_PATTERN.pattern, "A code like A-1 or E08000035"],
+        }
 
 
 def _helpline_needs_a_way_in(helpline: dict, path: Path_, ctx: Context) -> None:

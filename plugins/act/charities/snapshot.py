@@ -18,6 +18,7 @@ from typing import Any
 
 from act.charities.referrals import CharityNumber, Referrals
 from act.charities.registers import ENGLAND_AND_WALES, Register, number_order, register_of
+from act.jsontext import json_text
 from act.problems import Problem, format_report
 from act.schema import (
     MISSING,
@@ -388,7 +389,7 @@ def read_snapshot(path: Path, shown_as: str) -> tuple[Snapshot | None, list[Prob
 
 def snapshot_text(snapshot: Snapshot) -> str:
     """The snapshot as stable, diff-friendly JSON (sorted, indented, one trailing newline)."""
-    return json.dumps(snapshot.as_json(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(snapshot.as_json())
 
 
 def write_snapshot(path: Path, snapshot: Snapshot) -> None:

@@ -14,7 +14,8 @@ from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
 from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
-from act.listings.directive import find_directives, vocabulary
+from act.listings.directive import find_directives
+from act.listings.sources import vocabulary
 from act.problems import Problem, Severity
 from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import Taxonomies, load_taxonomies

@@ -21,7 +21,7 @@ import yaml
 from act.builddate import build_date
 from act.cli_options import add_site_options
 from act.content.checker import MAX_SLUG
-from act.content.types import CONTENT_TYPES, Entry
+from act.content.types import CONTENT_TYPES, TYPE_BY_KIND, Entry
 from act.schema import (
     Field,
     ListOf,
@@ -29,73 +29,11 @@ from act.schema import (
     slugify,
 )
 from act.taxonomies import load_taxonomies
-from act.wording import shown_path
+from act.wording import plural, shown_path
 
 # Writers search for this word to find what is left to do; `act report` lists files that
 # still contain it.
 PLACEHOLDER = "TODO"
-
-TYPE_BY_KIND: dict[str, type[Entry]] = {t.kind: t for t in CONTENT_TYPES}
-
-# Opportunities change more often than advice, so an editor looks at them sooner.
-REVIEW_AFTER_MONTHS = {"article": 12, "opportunity": 6, "reserve": 12}
-
-BODIES = {
-    "article": """\
-TODO: start with two or three short sentences. Say who this is for and what they will learn.
-
-## What to do
-
-TODO: write the steps in the order people should take them. Use short sentences and
-everyday words. Put each step in its own bullet point.
-
-## Find out more
-
-TODO: tell readers where to get more help. Every fact needs a source in `sources` above.
-""",
-    "opportunity": """\
-TODO: say in one or two sentences what the organisation does and what volunteers do.
-
-## What you would do
-
-TODO: list the main tasks.
-
-## Who it suits
-
-TODO: describe the kind of person this role suits.
-
-## What they ask
-
-TODO: say what checks, training and time the organisation asks for.
-
-## How to apply
-
-TODO: say how to apply, and link to the organisation's own page.
-""",
-    "reserve": """\
-TODO: say in one or two sentences what this role is and who it is for.
-
-## What you do
-
-TODO: list the main tasks.
-
-## Who can join
-
-TODO: list the age, health, fitness and other rules.
-
-## Time and commitment
-
-TODO: say how much time it takes, and whether it is paid.
-
-## Training
-
-TODO: describe the training.
-
-## How to apply
-
-TODO: say how to apply, and link to the official page.
-""",
-}
 
 
 class ScaffoldError(Exception):
@@ -158,7 +96,7 @@ def make_scaffold(
     known = {
         "title": title,
         "published": today,
-        "review_by": add_months(today, REVIEW_AFTER_MONTHS[kind]),
+        "review_by": add_months(today, entry_type.review_after_months),
         "draft": True,
         "changes": [{"date": today, "note": "First published."}],
     }
@@ -171,7 +109,7 @@ def make_scaffold(
         "---",
         "",
     ]
-    return Scaffold(entry_type, slug, "\n".join(lines) + "\n" + BODIES[kind])
+    return Scaffold(entry_type, slug, "\n".join(lines) + "\n" + entry_type.new_body())
 
 
 def write_scaffold(content_dir: Path, scaffold: Scaffold) -> Path:
@@ -277,11 +215,12 @@ def add_new_command(commands) -> None:
 
     new = commands.add_parser(
         "new",
-        help="start a new article, opportunity or reserve guide from a ready-made draft",
+        help=f"start a new {_nouns()} from a ready-made draft",
         description=(
             "Write a new content file in the right folder, with every field in place: the "
-            "title, today's date as the published date, a review date (a year ahead; six "
-            "months for opportunities) and draft: true. Fields only you can fill in are "
+            "title, today's date as the published date, a review date ("
+            + _review_periods()
+            + ") and draft: true. Fields only you can fill in are "
             f"marked {PLACEHOLDER}. The file passes `act check` as written, so you can preview "
             "it straight away with `make serve`. The file name comes from the title, and an "
             "existing file is never replaced. Set ACT_BUILD_DATE=YYYY-MM-DD to date it "
@@ -316,3 +255,18 @@ def run_new(args: argparse.Namespace) -> int:
         "  5. When it is ready, change `draft: true` to `draft: false` and open a pull request."
     )
     return 0
+
+
+def _review_periods() -> str:
+    """'12 months for an article, 6 months for an opportunity, ...', from each type."""
+    return ", ".join(
+        f"{plural(t.review_after_months, 'month')} for a{'n' if t.noun[0] in 'aeiou' else ''} "
+        f"{t.noun}"
+        for t in CONTENT_TYPES
+    )
+
+
+def _nouns() -> str:
+    """'article, opportunity, guide or event', from each type."""
+    nouns = [t.noun for t in CONTENT_TYPES]
+    return ", ".join(nouns[:-1]) + " or " + nouns[-1]

@@ -6,11 +6,15 @@ its front matter, for `act check`, the build, `act new` and the generated refere
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from act.problems import Severity
+from act.publishing import calendar, structured_data
 from act.schema import (
     Boolean,
     Choice,
@@ -19,12 +23,19 @@ from act.schema import (
     Integer,
     IsoDate,
     ListOf,
+    LocalDateTime,
     Record,
     TaxonomyTerm,
     Text,
     Url,
 )
 from act.yamlfile import Path_
+
+if TYPE_CHECKING:
+    from act.publishing.site import Site
+
+# The body `act new` starts a file of each type with: new/<kind>.md beside this module.
+NEW_BODIES = Path(__file__).parent / "new"
 
 SUMMARY_LIMIT = 160
 # The page layouts in overrides/ a content page may ask for with `template:`.
@@ -431,6 +442,94 @@ RESERVE = Record(
     rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
 
+ATTENDANCE = {"online": "Online", "in-person": "In person", "hybrid": "Online and in person"}
+
+
+def _event_rules(data: dict, path: Path_, ctx: Context) -> None:
+    if data["end"] <= data["start"]:
+        ctx.report(
+            path + ("end",),
+            f"ends before it starts ({data['start']:%Y-%m-%dT%H:%M})",
+            "check the end's date and time",
+        )
+    if data["attendance"] != "online" and not data.get("place"):
+        ctx.report(
+            path + ("place",),
+            f"an event that is {ATTENDANCE[data['attendance']].lower()} needs a place",
+            "add place: the venue and town, as the organiser gives it",
+        )
+    if not data["free"] and not data.get("cost"):
+        ctx.report(
+            path + ("cost",),
+            "the event is not free, so readers need to know the cost",
+            "add cost: the price in pounds and what it includes, or set free: true",
+        )
+
+
+EVENT = Record(
+    [
+        TITLE,
+        SUMMARY,
+        Field(
+            "start",
+            LocalDateTime(),
+            doc="when it starts, as UK clocks show it",
+            example="2027-03-13T09:30",
+        ),
+        Field(
+            "end",
+            LocalDateTime(),
+            doc="when it ends, as UK clocks show it",
+            example="2027-03-14T17:00",
+        ),
+        Field(
+            "attendance",
+            Choice(ATTENDANCE),
+            doc="online, in-person or hybrid (both)",
+            example="online",
+        ),
+        Field(
+            "place",
+            Text(),
+            required=False,
+            doc="the venue and town, for an event in person or hybrid",
+            example="Town hall, Keswick",
+        ),
+        Field(
+            "regions",
+            ListOf(TaxonomyTerm("regions"), min_items=1),
+            doc="region ids from data/regions.yml: where it happens (uk-wide for online events "
+            "open to all)",
+            example="[london]",
+        ),
+        Field("organiser", Text(), doc="who runs it", example="Police Rewired"),
+        Field(
+            "organiser_url",
+            Url(),
+            required=False,
+            doc="the organiser's own website",
+            example="https://www.policecoders.org/",
+        ),
+        Field(
+            "booking_url",
+            Url(),
+            doc="the organiser's page for booking a place or joining",
+            example="https://www.policecoders.org/",
+        ),
+        Field("free", Boolean(), doc="true if it costs nothing to attend", example="true"),
+        Field(
+            "cost",
+            Text(),
+            required=False,
+            doc="the price in pounds and what it includes, when it is not free",
+            example="£10, lunch included",
+        ),
+        *PUBLISHING,
+        SOURCES,
+    ],
+    rules=[_summary_length, _dates_in_order, _event_rules],
+)
+
 PAGE = Record(
     [
         Field("title", Text(), required=False),
@@ -461,15 +560,43 @@ PAGE = Record(
 
 @dataclass
 class Entry:
-    """A checked content file. `data` holds the cleaned front matter."""
+    """A checked content file. `data` holds the cleaned front matter.
+
+    A content type is one subclass: everything the rest of the code knows of it is declared
+    here (its folder, schema and words) or found by its kind in the places listed in
+    TEMPLATES (the header above its body, the card listings show it with), and the completeness
+    test (tests/unit/test_content_types.py) fails when a registered type lacks a part.
+    """
 
     kind: ClassVar[str] = "page"
     section: ClassVar[str] = ""
     schema: ClassVar[Record] = PAGE
+    # The web editor's name for the collection, and the search page's name for the type.
+    label: ClassVar[str] = "Pages"
+    search_label: ClassVar[str] = "Other pages"
+    # What a reader is told it is ("This guide was written from the sources...").
+    noun: ClassVar[str] = "page"
+    # `act new`: how long until an editor checks a new file again.
+    review_after_months: ClassVar[int] = 12
+    # `act report`: whether its reading age is measured and a missing reviewer is flagged.
+    report_reading_age: ClassVar[bool] = False
+    report_awaiting_review: ClassVar[bool] = False
 
     src_uri: str
     slug: str
     data: dict[str, Any]
+
+    @cached_property
+    def facts(self) -> Any:
+        """The front matter as an object made from the schema: `entry.facts.commitment`."""
+        return self.schema.typed(self.data, self.kind)
+
+    def __getattr__(self, name: str) -> Any:
+        """A field of the front matter read as an attribute (`opportunity.commitment.pattern`,
+        `event.start`); only the schema's own fields, so a typo is still an AttributeError."""
+        if name.startswith("_") or name not in type(self).schema.field_names:
+            raise AttributeError(f"{type(self).__name__} has no field '{name}'")
+        return getattr(self.facts, name)
 
     @property
     def url(self) -> str:
@@ -492,9 +619,48 @@ class Entry:
     def is_draft(self) -> bool:
         return bool(self.data.get("draft"))
 
+    @property
+    def awaiting_review(self) -> bool:
+        return False
+
+    @property
+    def closing_date(self) -> date | None:
+        """The last day it is open, for what closes (an opportunity); None otherwise."""
+        return None
+
     def review_due(self, on: date) -> bool:
         review_by = self.data.get("review_by")
         return bool(review_by and review_by <= on)
+
+    @classmethod
+    def new_body(cls) -> str:
+        """The body `act new` starts a file of this type with."""
+        return (NEW_BODIES / f"{cls.kind}.md").read_text(encoding="utf-8")
+
+    def search_filters(
+        self, names: dict[str, dict[str, str]], today: date
+    ) -> dict[str, list[str]] | None:
+        """Its search filters ({'topic': ['Flooding']}), or None when it must not be found
+        (a closed opportunity)."""
+        return {}
+
+    def structured_data(
+        self, site: Site, names: dict[str, dict[str, str]], body: str
+    ) -> list[dict[str, Any]]:
+        """Its schema.org JSON-LD blocks; `body` is the page's rendered HTML."""
+        return []
+
+    @classmethod
+    def published_files(
+        cls, entries: list[Entry], site: Site, today: date
+    ) -> Iterator[tuple[str, bytes]]:
+        """Files published beside the pages of this type's `entries` (site-relative path,
+        content), such as calendars; act/publishing writes them after the build."""
+        return iter(())
+
+
+# The templates every content type has, by kind, under overrides/.
+TEMPLATES = ("partials/act/{kind}-header.html", "fragments/act/cards/{kind}.html")
 
 
 @dataclass
@@ -502,10 +668,21 @@ class Article(Entry):
     kind = "article"
     section = "prepare"
     schema = ARTICLE
+    label = "Articles"
+    search_label = "Advice"
+    noun = "article"
+    report_reading_age = True
+    report_awaiting_review = True
 
     @property
     def awaiting_review(self) -> bool:
         return not self.data.get("reviewer")
+
+    def search_filters(self, names, today):
+        return {"topic": [names["topics"][t] for t in self.data["topics"]]}
+
+    def structured_data(self, site, names, body):
+        return [structured_data.article(self, site)]
 
 
 @dataclass
@@ -513,10 +690,27 @@ class Opportunity(Entry):
     kind = "opportunity"
     section = "volunteer"
     schema = OPPORTUNITY
+    label = "Volunteering opportunities"
+    search_label = "Volunteering"
+    noun = "opportunity"
+    # Opportunities change more often than advice, so an editor looks at them sooner.
+    review_after_months = 6
+
+    @property
+    def closing_date(self) -> date | None:
+        return self.data.get("closing_date")
 
     def is_open(self, on: date) -> bool:
-        closing = self.data.get("closing_date")
+        closing = self.closing_date
         return closing is None or closing >= on
+
+    def search_filters(self, names, today):
+        if not self.is_open(today):
+            return None
+        return {"region": [names["regions"][r] for r in self.data["regions"]]}
+
+    def structured_data(self, site, names, body):
+        return [structured_data.job_posting(self, site, names["regions"], body)]
 
 
 @dataclass
@@ -524,6 +718,9 @@ class Reserve(Entry):
     kind = "reserve"
     section = "reserves"
     schema = RESERVE
+    label = "Reserves"
+    search_label = "Reserves"
+    noun = "guide"
 
     @property
     def awaiting_review(self) -> bool:
@@ -534,6 +731,57 @@ class Reserve(Entry):
         facts = self.data.get("in_finder")
         return FinderEntry(self, {**self.data, **facts}) if facts else None
 
+    def search_filters(self, names, today):
+        return {
+            "service": [SERVICES[self.data["service"]]],
+            "region": [NATIONS[n] for n in self.data["nations"]],
+        }
+
+    def structured_data(self, site, names, body):
+        return [structured_data.article(self, site)]
+
+
+@dataclass
+class Event(Entry):
+    """An event: upcoming until the day it ends is over, then past (on its own, as an
+    opportunity closes)."""
+
+    kind = "event"
+    section = "events"
+    schema = EVENT
+    label = "Events"
+    search_label = "Events"
+    noun = "event"
+    review_after_months = 3
+
+    @property
+    def calendar_path(self) -> str:
+        """Its iCalendar file, beside its page."""
+        return f"{self.url}{self.slug}.ics"
+
+    def is_upcoming(self, on: date) -> bool:
+        return self.end.date() >= on
+
+    def search_filters(self, names, today):
+        if not self.is_upcoming(today):
+            return None
+        return {"region": [names["regions"][r] for r in self.data["regions"]]}
+
+    def structured_data(self, site, names, body):
+        return [structured_data.event(self, site, names["regions"])]
+
+    @classmethod
+    def published_files(cls, entries, site, today):
+        """An iCalendar file beside each event's page, and one of every upcoming event."""
+        for event in entries:
+            yield event.calendar_path, calendar.calendar([event], site, event.title)
+        upcoming = [e for e in entries if e.is_upcoming(today)]
+        upcoming.sort(key=lambda e: (e.start, e.title))
+        yield (
+            calendar.UPCOMING_PATH,
+            calendar.calendar(upcoming, site, f"{site.name}: upcoming events"),
+        )
+
 
 @dataclass(frozen=True)
 class FinderEntry:
@@ -543,6 +791,13 @@ class FinderEntry:
     guide: Reserve
     data: dict[str, Any]
     kind: ClassVar[str] = "opportunity"
+
+    def __getattr__(self, name: str) -> Any:
+        """The finder's facts as attributes, as an Opportunity gives them."""
+        finder = IN_FINDER.kind
+        if name.startswith("_") or name not in finder.field_names:
+            raise AttributeError(f"FinderEntry has no field '{name}'")
+        return getattr(finder.typed(self.data, "in_finder"), name)
 
     @property
     def url(self) -> str:
@@ -557,5 +812,7 @@ class FinderEntry:
         return self.guide.summary
 
 
-CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve)
+# The registry: every content type, in the order they are shown (search filters, the editor).
+CONTENT_TYPES: tuple[type[Entry], ...] = (Article, Opportunity, Reserve, Event)
 TYPE_BY_SECTION = {t.section: t for t in CONTENT_TYPES}
+TYPE_BY_KIND = {t.kind: t for t in CONTENT_TYPES}

@@ -9,32 +9,21 @@ a field the schema requires cannot be left empty in the form. The committed copy
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
-from act.charities.referrals import AREA_ID_PATTERN, NEED, PHONE_PATTERN, AreaId, PhoneNumber
+from act.charities.referrals import NEED
 from act.collections import PROGRAMME, PROJECT
 from act.content.types import CONTENT_TYPES, Entry
 from act.schema import (
-    SLUG_PATTERN,
     Boolean,
-    Choice,
     Field,
-    Integer,
-    IsoDate,
-    Kind,
     ListOf,
     Record,
-    Slug,
-    TaxonomyTerm,
-    Text,
-    Url,
 )
 
 CONFIG_PATH = "docs/cms-config.yml"
-DATE_FORMAT = "YYYY-MM-DD"  # moment.js tokens: Decap then writes the date as IsoDate reads it
 
 # Data files edited in the form, in the order shown: file name in data/ -> (label, schema).
 # topics.yml and regions.yml stay out: renaming an id there breaks every page filed under it.
@@ -48,8 +37,6 @@ DATA_FILES: dict[str, tuple[str, Record]] = {
 LONG_TEXT = frozenset(
     {"description", "who_it_helps", "problem", "what_it_does", "get_involved", "note"}
 )
-
-LABELS = {"article": "Articles", "opportunity": "Volunteering opportunities", "reserve": "Reserves"}
 
 # Decap custom formats that read and write a data file (a YAML list at the top, which Decap's
 # own formats cannot hold), one per file; overrides/admin/act-admin.js registers them.
@@ -114,7 +101,7 @@ def cms_config_yaml(config: dict[str, Any]) -> str:
 def _content_collection(entry_type: type[Entry], taxonomies) -> dict[str, Any]:
     return {
         "name": entry_type.kind,
-        "label": LABELS.get(entry_type.kind, entry_type.kind.capitalize()),
+        "label": entry_type.label,
         "label_singular": entry_type.kind,
         "folder": f"content/{entry_type.section}",
         "create": True,
@@ -184,7 +171,7 @@ def widget(
     `act check` still refuses a group filled in by half.
     """
     spec: dict[str, Any] = {"name": field.name, "label": _label(field.name)}
-    spec.update(_widget_for(field.name, field.kind, taxonomies, field, within_optional))
+    spec.update(field.kind.form_widget(field.name, _Form(taxonomies), field, within_optional))
     spec["required"] = field.required and not within_optional
     hint = _hint(field)
     if field.required and within_optional:
@@ -198,100 +185,19 @@ def widget(
     return spec
 
 
-def _widget_for(
-    name: str, kind: Kind, taxonomies, field: Field | None = None, within_optional: str = ""
-) -> dict[str, Any]:
-    if isinstance(kind, Record):
-        optional = field is not None and not field.required
-        # A group inside an optional group is optional too (in_finder's commitment).
-        group = _label(name).lower() if optional else within_optional
-        return {
-            "widget": "object",
-            "collapsed": optional,
-            "fields": [widget(f, taxonomies, group) for f in kind.fields],
-        }
-    if isinstance(kind, ListOf):
-        return _list_widget(name, kind, taxonomies)
-    if isinstance(kind, Choice | TaxonomyTerm):
-        return {"widget": "select", "options": _options(kind, taxonomies)}
-    if isinstance(kind, Boolean):
-        return {"widget": "boolean"}
-    if isinstance(kind, Integer):
-        return {
-            "widget": "number",
-            "value_type": "int",
-            "min": kind.minimum,
-            "max": kind.maximum,
-        }
-    if isinstance(kind, IsoDate):
-        return {
-            "widget": "datetime",
-            "format": DATE_FORMAT,
-            "date_format": DATE_FORMAT,
-            "time_format": False,
-            "picker_utc": True,
-        }
-    if isinstance(kind, Url):
-        return {"widget": "string", "pattern": _url_pattern(kind)}
-    if isinstance(kind, Slug):
-        return {
-            "widget": "string",
-            "pattern": [SLUG_PATTERN.pattern, "Lower-case words joined by hyphens"],
-        }
-    if isinstance(kind, PhoneNumber):
-        return {"widget": "string", "pattern": [_PHONE, "Digits and spaces, like 0808 2000 247"]}
-    if isinstance(kind, AreaId):
-        return {"widget": "string", "pattern": [_AREA, "A code like A-1 or E08000035"]}
-    if isinstance(kind, Text):
-        # Not blank: `act check` refuses text that is only spaces.
-        pattern = [r"\S", "Write some text"]
-        return {"widget": "text" if name in LONG_TEXT else "string", "pattern": pattern}
-    raise TypeError(f"no form widget for a {type(kind).__name__} field ({name})")
+class _Form:
+    """What each schema Kind is given to make its widget (act.schema.Form)."""
 
+    long_text = LONG_TEXT
 
-def _list_widget(name: str, kind: ListOf, taxonomies) -> dict[str, Any]:
-    least = {"min": kind.min_items} if kind.min_items else {}
-    item = kind.item
-    if isinstance(item, Choice | TaxonomyTerm):
-        return {
-            "widget": "select",
-            "multiple": True,
-            "options": _options(item, taxonomies),
-            **least,
-        }
-    if isinstance(item, Record):
-        return {
-            "widget": "list",
-            "collapsed": False,
-            **least,
-            "fields": [widget(f, taxonomies) for f in item.fields],
-        }
-    # A list of single values: one field per item, so Decap writes a YAML list of them.
-    single = {"name": "item", "label": _label(name), **_widget_for(name, item, taxonomies)}
-    return {"widget": "list", **least, "field": single}
+    def __init__(self, taxonomies: dict[str, dict[str, str]]) -> None:
+        self.taxonomies = taxonomies
 
+    def field(self, field: Field, within_optional: str = "") -> dict[str, Any]:
+        return widget(field, self.taxonomies, within_optional)
 
-def _options(kind: Choice | TaxonomyTerm, taxonomies) -> list[dict[str, str]]:
-    if isinstance(kind, TaxonomyTerm):
-        terms = taxonomies.get(kind.taxonomy, {})
-    elif isinstance(kind.values, dict):
-        terms = kind.values
-    else:
-        terms = {value: value for value in kind.values}
-    return [{"label": label, "value": value} for value, label in terms.items()]
-
-
-def _url_pattern(kind: Url) -> list[str]:
-    schemes = ["https://", *(f"{s}:" for s in kind.also)]
-    words = " or ".join(schemes)
-    return [
-        "^(" + "|".join(re.escape(s) for s in schemes) + r")\S+$",
-        f"A full address starting {words}, with no spaces",
-    ]
-
-
-_PHONE = PHONE_PATTERN.pattern
-_AREA = AREA_ID_PATTERN.pattern
+    def label(self, name: str) -> str:
+        return _label(name)
 
 
 def _label(name: str) -> str:

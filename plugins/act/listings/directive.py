@@ -5,25 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
 from act.content.body import line_at, mask_code
-from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
+from act.listings.sources import ORDERS, SOURCES
 from act.problems import Problem
 
 DIRECTIVE = re.compile(r"<!--\s*act:listing\b(?P<args>(?:(?!<!--).)*?)-->", re.S)
 # An opening with no --> before the next comment or the end.
 UNCLOSED = re.compile(r"<!--\s*act:listing\b(?!(?:(?!<!--).)*?-->)", re.S)
 ARGUMENT = re.compile(r"(?P<key>[a-z_]+)=(?P<value>\"[^\"]*\"|[^\s\"]+)")
-
-# source -> the fields it can be filtered by (besides limit and order)
-SOURCES: dict[str, tuple[str, ...]] = {
-    "articles": ("topic",),
-    "opportunities": ("region", "category", "commitment", "remote"),
-    "reserves": ("service", "nation"),
-    "programmes": ("status",),
-    "projects": ("status", "tag"),
-}
-ORDERS = ("newest", "title", "rotate")
 
 
 @dataclass(frozen=True)
@@ -37,11 +26,12 @@ class Directive:
 
 
 def find_directives(
-    markdown: str, shown_as: str, vocabulary: dict[str, set[str]] | None = None
+    markdown: str, shown_as: str, vocabulary: dict[str, dict[str, set[str]]] | None = None
 ) -> tuple[list[Directive], list[Problem]]:
     """Every directive in a page, checked; problems name the page and line.
 
-    `vocabulary` maps a filter (region, topic, ...) to the values it accepts.
+    `vocabulary` maps each source to the values each of its filters accepts
+    (`act.listings.sources.vocabulary`); without it, filter values are not checked.
     """
     directives: list[Directive] = []
     problems: list[Problem] = []
@@ -91,26 +81,29 @@ def find_directives(
                 "act:listing limit", f"'{limit}' is not a positive whole number", "write limit=5"
             )
             limit = None
-        order = args.pop("order", "title" if source == "reserves" else "newest")
+        order = args.pop("order", SOURCES[source].order)
         if order not in ORDERS:
             problem(
                 "act:listing order",
                 f"unknown order '{order}'",
                 "use order= one of: " + ", ".join(ORDERS),
             )
+        accepted = (vocabulary or {}).get(source, {})
         for key in args:
-            if key not in SOURCES[source]:
-                allowed = ", ".join((*SOURCES[source], "limit", "order"))
+            if SOURCES[source].filter(key) is None:
+                allowed = ", ".join((*(f.name for f in SOURCES[source].filters), "limit", "order"))
                 problem(
                     f"act:listing {key}",
                     f"{source} cannot be filtered by '{key}'",
                     f"use one of: {allowed}",
                 )
-            elif vocabulary and key in vocabulary and args[key] not in vocabulary[key]:
+            elif key in accepted and args[key] not in accepted[key]:
                 problem(
                     f"act:listing {key}",
-                    f"unknown {key} '{args[key]}'",
-                    "use one of: " + ", ".join(sorted(vocabulary[key])),
+                    f"{source} have no {key} '{args[key]}'"
+                    if vocabulary and _known_elsewhere(vocabulary, key, args[key])
+                    else f"unknown {key} '{args[key]}'",
+                    "use one of: " + ", ".join(sorted(accepted[key])),
                 )
         directives.append(
             Directive(
@@ -120,16 +113,7 @@ def find_directives(
     return directives, problems
 
 
-def vocabulary(catalogue) -> dict[str, set[str]]:
-    """The values each listing filter accepts."""
-    return {
-        "topic": {t["id"] for t in catalogue.taxonomies.topics},
-        "region": {r["id"] for r in catalogue.taxonomies.regions},
-        "category": set(OPPORTUNITY_CATEGORIES),
-        "commitment": set(COMMITMENT_PATTERNS),
-        "remote": {"yes", "no"},
-        "service": set(SERVICES),
-        "nation": set(NATIONS),
-        "status": set(PROGRAMME_STATUSES) | set(PROJECT_STATUSES),
-        "tag": {t for p in catalogue.collections.get("showcase", []) for t in p["tags"]},
-    }
+def _known_elsewhere(vocabulary: dict[str, dict[str, set[str]]], key: str, value: str) -> bool:
+    """Whether another source's filter of the same name accepts the value (a project status
+    given to programmes), so the message can say it is the wrong source, not a typo."""
+    return any(value in filters.get(key, ()) for filters in vocabulary.values())

@@ -7,29 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
-from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
 from act.content.checker import Catalogue
-from act.content.types import COMMITMENT_PATTERNS, NATIONS, OPPORTUNITY_CATEGORIES, SERVICES
 from act.listings import queries
 from act.listings.directive import Directive
-from act.wording import long_date
-
-LABELS = {
-    "category": OPPORTUNITY_CATEGORIES,
-    "commitment": COMMITMENT_PATTERNS,
-    "service": SERVICES,
-    "nation": NATIONS,
-    "status": {**PROGRAMME_STATUSES, **PROJECT_STATUSES},
-}
-CARDS = {
-    "articles": "article",
-    "opportunities": "opportunity",
-    "reserves": "reserve",
-    "programmes": "programme",
-    "projects": "project",
-}
+from act.listings.sources import EMPTY, SOURCES
+from act.templates import LABELS, fragment_environment
 
 
 @dataclass(frozen=True)
@@ -76,18 +58,12 @@ class ListingRenderer:
     def __init__(self, catalogue: Catalogue, template_dirs: list[Path], today: date) -> None:
         self.catalogue = catalogue
         self.today = today
-        self.env = Environment(
-            loader=FileSystemLoader([str(d) for d in template_dirs]),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["long_date"] = long_date
+        self.env = fragment_environment(template_dirs)
         self.env.globals.update(
             names=catalogue.taxonomies.names(),
             labels=LABELS,
             today=today,
+            empty=EMPTY,  # what a listing with nothing in it says, unless its source says more
             regions_covered=catalogue.taxonomies.regions_covered,
         )
 
@@ -96,15 +72,15 @@ class ListingRenderer:
         return template.render(root=root_for(url), **context)
 
     def render_directive(self, directive: Directive, url: str) -> str:
-        items = queries.select(
+        source = SOURCES[directive.source]
+        items = source.select(
             self.catalogue,
-            directive.source,
             directive.filters,
             today=self.today,
             limit=directive.limit,
             order=directive.order,
         )
-        return self.render("listing.html", url, items=items, card=CARDS[directive.source])
+        return self.render("listing.html", url, items=items, card=source.card, empty=source.empty)
 
     def pages(self) -> list[ListingPage]:
         """Every listing page of the site, computed once per build."""
@@ -169,6 +145,18 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
             "content/reserves/",
             "reserves.html",
             lambda: {"items": queries.reserves(catalogue)},
+        ),
+        PageSpec(
+            "events/index.md",
+            "Events",
+            "Events in public safety and community preparedness: what is coming up, and what "
+            "has happened.",
+            "content/events/",
+            "events.html",
+            lambda: {
+                "upcoming": queries.upcoming_events(catalogue, today),
+                "past": queries.past_events(catalogue, today),
+            },
         ),
         PageSpec(
             "programmes/index.md",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from act.content.checker import Catalogue
 from act.content.types import Entry
+
+if TYPE_CHECKING:
+    from act.content.checker import Catalogue
 
 
 def _newest_first(entries: list[Entry]) -> list[Entry]:
@@ -38,56 +40,13 @@ def reserves(catalogue: Catalogue) -> list[Entry]:
     return sorted(catalogue.of_kind("reserve"), key=lambda r: r.title.lower())
 
 
-def select(
-    catalogue: Catalogue,
-    source: str,
-    filters: dict[str, str],
-    *,
-    today: date,
-    limit: int | None = None,
-    order: str = "newest",
-) -> list[Any]:
-    """Items of `source` matching every filter, in `order`, at most `limit` of them."""
-    if source == "articles":
-        items: list[Any] = articles(catalogue, filters.get("topic"))
-    elif source == "opportunities":
-        items = open_opportunities(catalogue, today)
-        if "region" in filters:
-            items = [
-                o
-                for o in items
-                if filters["region"] in catalogue.taxonomies.regions_covered(o.data["regions"])
-            ]
-        if "category" in filters:
-            items = [o for o in items if o.data["category"] == filters["category"]]
-        if "commitment" in filters:
-            items = [o for o in items if o.data["commitment"]["pattern"] == filters["commitment"]]
-        if "remote" in filters:
-            items = [o for o in items if o.data["remote"] == (filters["remote"] == "yes")]
-    elif source == "reserves":
-        items = [
-            r
-            for r in reserves(catalogue)
-            if filters.get("service", r.data["service"]) == r.data["service"]
-            and filters.get("nation", r.data["nations"][0]) in r.data["nations"]
-        ]
-    else:
-        collection = "programmes" if source == "programmes" else "showcase"
-        items = [
-            p
-            for p in catalogue.collections.get(collection, [])
-            if filters.get("status", p["status"]) == p["status"]
-            and ("tag" not in filters or filters["tag"] in p.get("tags", []))
-        ]
-    if order == "title":
-        items = sorted(items, key=_title)
-    elif order == "rotate" and items:
-        # A different item each day, the same all day: reproducible with ACT_BUILD_DATE.
-        items = sorted(items, key=_title)
-        shift = today.toordinal() % len(items)
-        items = items[shift:] + items[:shift]
-    return items[:limit] if limit else items
+def upcoming_events(catalogue: Catalogue, on: date) -> list[Entry]:
+    """Events that have not ended before `on`, soonest first."""
+    found = [e for e in catalogue.of_kind("event") if e.is_upcoming(on)]
+    return sorted(found, key=lambda e: (e.start, e.title))
 
 
-def _title(item: Any) -> str:
-    return (item.title if isinstance(item, Entry) else item["name"]).lower()
+def past_events(catalogue: Catalogue, on: date) -> list[Entry]:
+    """Events that ended before `on`, the most recent first."""
+    found = [e for e in catalogue.of_kind("event") if not e.is_upcoming(on)]
+    return sorted(found, key=lambda e: (e.start, e.title), reverse=True)

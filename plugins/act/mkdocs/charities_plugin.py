@@ -14,11 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.charities.directory import Directory, build_directory, hidden_charity_problems
 from act.charities.openreferral import open_referral_documents
-from act.charities.pages import fragment_environment, get_help_pages
+from act.charities.pages import get_help_pages
 from act.charities.referrals import load_referrals
 from act.charities.snapshot import read_snapshot
 from act.mkdocs.nav import nav_paths
 from act.problems import format_report
+from act.templates import fragment_environment
 from act.wording import shown_path
 
 log = get_plugin_logger(__name__)

@@ -19,7 +19,8 @@ from act.content.checker import Catalogue, check_content
 from act.mkdocs.safe import head_meta, template_names
 from act.problems import format_report
 from act.repository import link_problems
-from act.wording import long_date, plural, shown_path
+from act.templates import FILTERS, LABELS
+from act.wording import plural, shown_path
 
 log = get_plugin_logger(__name__)
 
@@ -124,7 +125,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return html
 
     def on_env(self, env, config, files):
-        env.filters["long_date"] = long_date
+        env.filters.update(FILTERS)
         # Our templates escape by default; Material's own keep MkDocs' setting (off), and get
         # page values already escaped (on_page_markdown, on_page_content).
         ours = template_names(config.theme.custom_dir)
@@ -137,6 +138,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         context["act_entry"] = self.entries_by_uri.get(page.file.src_uri)
         context["act_names"] = self.catalogue.taxonomies.names()
         context["act_today"] = self.today
+        context["act_labels"] = LABELS
         return context
 
 

@@ -15,8 +15,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from act.listings.directive import find_directives, vocabulary
+from act.listings.directive import find_directives
 from act.listings.pages import ListingPage, ListingRenderer
+from act.listings.sources import vocabulary
 from act.mkdocs.nav import content_plugin, nav_paths
 from act.mkdocs.publishing_plugin import site_of
 from act.problems import format_report

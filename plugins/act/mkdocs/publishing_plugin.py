@@ -12,6 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from act.content.types import CONTENT_TYPES
+from act.jsontext import json_text, script_json
 from act.listings import queries
 from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
@@ -44,7 +46,7 @@ class PublishingPlugin(BasePlugin):
         self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict:
         context["act_jsonld"] = [
-            structured_data.to_script_json(block) for block in self._structured_data(page, context)
+            script_json(block) for block in self._structured_data(page, context)
         ]
         return context
 
@@ -54,11 +56,9 @@ class PublishingPlugin(BasePlugin):
         if page.is_homepage:
             blocks += [structured_data.organization(site), structured_data.website(site)]
         entry = context.get("act_entry")
-        if entry is not None and entry.kind == "opportunity":
-            regions = self.catalogue.taxonomies.names()["regions"]
-            blocks.append(structured_data.job_posting(entry, site, regions, page.content))
-        elif entry is not None and entry.kind in ("article", "reserve"):
-            blocks.append(structured_data.article(entry, site))
+        if entry is not None:
+            names = self.catalogue.taxonomies.names()
+            blocks += entry.structured_data(site, names, page.content or "")
         trail = [("Home", "")]
         section = SECTION_OF.get(url.split("/")[0], url.split("/")[0] + "/")
         # Every page has been read before any is written, so the section's title is known.
@@ -80,12 +80,19 @@ class PublishingPlugin(BasePlugin):
         (out / feeds.JSON_FEED_PATH).write_text(
             feeds.json_feed(entries, self.site), encoding="utf-8"
         )
+        for content_type in CONTENT_TYPES:
+            entries = self.catalogue.of_kind(content_type.kind)
+            for path, data in content_type.published_files(
+                entries, self.site, self.site.build_date
+            ):
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                (out / path).write_bytes(data)
         terms = self.catalogue.taxonomies.names()
         for export in open_data.exports(self.catalogue, self.site):
             (out / export.path).parent.mkdir(parents=True, exist_ok=True)
             (out / export.path).write_text(
-                open_data.write_json(open_data.document(export, self.site)), encoding="utf-8"
+                json_text(open_data.document(export, self.site)), encoding="utf-8"
             )
             (out / export.schema_path).write_text(
-                open_data.write_json(open_data.schema(export, self.site, terms)), encoding="utf-8"
+                json_text(open_data.schema(export, self.site, terms)), encoding="utf-8"
             )

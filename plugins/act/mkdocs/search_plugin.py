@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.mkdocs.nav import content_plugin
-from act.search.facets import TYPES, facets_for_entry, facets_from_meta, plain_page_facets
+from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
@@ -73,6 +73,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             facets = plain_page_facets(page.meta)
         context["act_search"] = facets
         context["act_search_types"] = TYPES
+        context["act_search_filters"] = FILTERS
         self.pages_marked += facets is not None
         return context
 

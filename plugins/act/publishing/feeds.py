@@ -5,12 +5,12 @@ Dates come from front matter, not git: CI clones shallowly, so git dates would b
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
 from act.content.types import Entry
+from act.jsontext import json_text
 from act.publishing.site import LICENCE, Site
 
 FEED_SIZE = 50
@@ -61,7 +61,7 @@ def atom_feed(entries: list[Entry], site: Site) -> bytes:
 
 def json_feed(entries: list[Entry], site: Site) -> str:
     """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
-    return json.dumps(
+    return json_text(
         {
             "version": "https://jsonfeed.org/version/1.1",
             "title": f"{site.name}: new and updated",
@@ -90,6 +90,5 @@ def json_feed(entries: list[Entry], site: Site) -> str:
                 for e in entries
             ],
         },
-        indent=2,
-        ensure_ascii=False,
+        final_newline=False,
     )

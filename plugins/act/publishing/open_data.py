@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -124,10 +123,6 @@ def schema(export: Export, site: Site, terms: dict[str, dict[str, str]]) -> dict
         },
         "additionalProperties": False,
     }
-
-
-def write_json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _plain(value: Any) -> Any:

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import html
-import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from act.content.types import Entry
 from act.publishing.description import description_html
 from act.publishing.site import Site
+
+if TYPE_CHECKING:
+    from act.content.types import Entry, Event
 
 CONTEXT = "https://schema.org"
 # Shown with an article when it has no picture of its own (scripts/make-share-image draws it).
 SHARE_IMAGE = "assets/share.png"
-
-
-def to_script_json(data: dict[str, Any]) -> str:
-    """JSON that is safe inside <script type="application/ld+json">: no '<', '>' or '&'."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def breadcrumbs(site: Site, trail: list[tuple[str, str]]) -> dict[str, Any]:
@@ -154,3 +149,52 @@ def _job_locations(d: dict, region_names: dict[str, str]) -> list[dict[str, Any]
 
 def _end_of_day(day: date) -> str:
     return f"{day.isoformat()}T23:59:59+00:00"
+
+
+ATTENDANCE_MODES = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "in-person": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event(entry: Event, site: Site, region_names: dict[str, str]) -> dict[str, Any]:
+    """An event, as schema.org Event: times with their UK offset, where (a place, the booking
+    page online, or both), who organises it and what it costs."""
+    regions = [region_names.get(r, r) for r in entry.regions]
+    online = {"@type": "VirtualLocation", "url": entry.booking_url}
+    place = {
+        "@type": "Place",
+        "name": entry.place or "",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": entry.place or "",
+            **({"addressRegion": regions[0]} if len(regions) == 1 else {}),
+            "addressCountry": "GB",
+        },
+    }
+    locations = {"online": [online], "in-person": [place], "hybrid": [place, online]}
+    organiser = {"@type": "Organization", "name": entry.organiser}
+    if entry.organiser_url:
+        organiser["url"] = entry.organiser_url
+    offer: dict[str, Any] = {"@type": "Offer", "url": entry.booking_url}
+    if entry.free:
+        offer |= {"price": "0", "priceCurrency": "GBP"}
+    else:
+        offer["description"] = entry.cost
+    return {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": entry.title,
+        "description": entry.summary,
+        "url": site.absolute(entry.url),
+        "startDate": entry.start.isoformat(),
+        "endDate": entry.end.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE_MODES[entry.attendance],
+        "location": locations[entry.attendance],
+        "organizer": organiser,
+        "offers": offer,
+        "image": site.absolute(SHARE_IMAGE),
+        "inLanguage": "en-GB",
+    }

@@ -14,7 +14,7 @@ from pathlib import Path
 from act.charities.cli import hidden_curated_charities
 from act.content.checker import check_content
 from act.content.scaffold import PLACEHOLDER
-from act.content.types import Article, Entry, Opportunity
+from act.content.types import Entry
 from act.report.readability import READING_AGE_TARGET, ReadingAge, reading_age_of_page
 from act.wording import long_date, plural, shown_path
 
@@ -95,7 +95,7 @@ def build_report(content_dir: Path, data_dir: Path, today: date) -> EditorialRep
         path = content_dir / entry.src_uri
         text = path.read_text(encoding="utf-8-sig")
         found = _reasons(entry, text, today)
-        if isinstance(entry, Article):
+        if entry.report_reading_age:
             measured = _measure(text)
             report.reading_ages.append(ArticleReadingAge(entry.title, shown_path(path), *measured))
             if measured[0] and measured[0].above_target:
@@ -147,15 +147,14 @@ def _reasons(entry: Entry, text: str, today: date) -> list[tuple[Reason, str, da
         found.append((Reason.REVIEW_OVERDUE, f"was due {_when(review_by, today)}", review_by))
     elif review_by and review_by <= today + timedelta(days=REVIEW_WARNING_DAYS):
         found.append((Reason.REVIEW_DUE, f"due {_when(review_by, today)}", review_by))
-    if isinstance(entry, Opportunity):
-        closing = entry.data.get("closing_date")
-        if closing and not entry.is_open(today):
-            found.append((Reason.CLOSED, f"closed {_when(closing, today)}", closing))
-        elif closing and closing <= today + timedelta(days=CLOSING_WARNING_DAYS):
-            found.append((Reason.CLOSING_SOON, f"closes {_when(closing, today)}", closing))
+    closing = entry.closing_date  # None for what never closes
+    if closing and closing < today:
+        found.append((Reason.CLOSED, f"closed {_when(closing, today)}", closing))
+    elif closing and closing <= today + timedelta(days=CLOSING_WARNING_DAYS):
+        found.append((Reason.CLOSING_SOON, f"closes {_when(closing, today)}", closing))
     if PLACEHOLDER in text:
         found.append((Reason.PLACEHOLDERS, f"replace every {PLACEHOLDER} before publishing", None))
-    if isinstance(entry, Article) and entry.awaiting_review:
+    if entry.report_awaiting_review and entry.awaiting_review:
         found.append((Reason.AWAITING_EXPERT, "no reviewer recorded", None))
     if entry.is_draft:
         found.append((Reason.DRAFT, "not published yet", None))

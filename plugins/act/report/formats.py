@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from act.jsontext import json_text
 from act.report.attention import EditorialReport
 from act.report.readability import GRADE_TO_AGE, READING_AGE_TARGET
 from act.wording import long_date
@@ -109,7 +108,7 @@ def as_json(report: EditorialReport) -> str:
             for a in report.reading_ages
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def _errors_note(report: EditorialReport) -> list[str]:

@@ -6,18 +6,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from act.content.types import NATIONS, SERVICES, Entry
+from act.content.types import CONTENT_TYPES, Entry
 
-# The `type` filter's values, with the words shown in the search page's filter pane.
+# The `type` filter's values, with the words shown in the search page's filter pane: each
+# content type's own, then the generated pages'.
 TYPES = {
-    "article": "Advice",
-    "opportunity": "Volunteering",
-    "reserve": "Reserves",
+    **{t.kind: t.search_label for t in CONTENT_TYPES},
     "help": "Get help",
     "project": "Projects",
     "programme": "Programmes",
     "page": "Other pages",
 }
+
+# The search page's filters, in the order shown, with their names; act-search.js reads them
+# from the page. Every filter a content type gives (Entry.search_filters) must be here.
+FILTERS = {"type": "Type", "topic": "Topic", "region": "Where", "service": "Service"}
 
 
 @dataclass(frozen=True)
@@ -41,26 +44,17 @@ def facets_for_entry(
     entry: Entry, names: dict[str, dict[str, str]], today: date
 ) -> SearchFacets | None:
     """Facets of a content entry; None for what must not be found (a closed opportunity)."""
-    d = entry.data
+    if not entry.section:  # a hand-written page
+        return SearchFacets("page", meta={"summary": entry.summary} if entry.summary else {})
+    filters = entry.search_filters(names, today)
+    if filters is None:
+        return None
     changed = entry.last_changed
     meta = {"summary": entry.summary}
     sort = {}
     if changed:
         meta["date"] = changed.isoformat()
         sort["date"] = changed.isoformat()
-    if entry.kind == "article":
-        filters = {"topic": [names["topics"][t] for t in d["topics"]]}
-    elif entry.kind == "opportunity":
-        if not entry.is_open(today):
-            return None
-        filters = {"region": [names["regions"][r] for r in d["regions"]]}
-    elif entry.kind == "reserve":
-        filters = {
-            "service": [SERVICES[d["service"]]],
-            "region": [NATIONS[n] for n in d["nations"]],
-        }
-    else:
-        return SearchFacets("page", meta={"summary": entry.summary} if entry.summary else {})
     return SearchFacets(entry.kind, filters, meta, sort)
 
 
