@@ -34,6 +34,7 @@ PAGES = {
     "about": "about/",
     "form": "report-a-problem/",
     "404": "no-such-page/",
+    "offline": "offline/",
 }
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}

@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, field
+
+import pytest
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    for candidate in (
+        os.environ.get("ACT_CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+    ):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    pytest.fail(
+        "Chromium is needed for the browser tests: run `make test` (it installs it), "
+        "or set ACT_CHROMIUM to a Chromium binary"
+    )
 
 
 @dataclass

@@ -53,6 +53,7 @@ def made_by_the_site(catalogue: Catalogue, data_dir: Path, today: date) -> list[
         Made(ATOM_PATH, "content/", page="Atom feed"),
         Made(JSON_FEED_PATH, "content/", page="JSON feed"),
         Made("search/index.md", "overrides/act-search.html", page="Search"),
+        Made("offline/index.md", "overrides/offline.html", page="Offline"),
     ]
     referrals_path = data_dir / "referrals.yml"
     shown = shown_path(referrals_path)

@@ -133,6 +133,8 @@ def _write_items(
         body = source.body
         if copy:
             front["title"] = f"{source.front['title']} ({copy})"
+            # The emergency set stays the edition's own: a copy is not kept offline.
+            front.pop("offline", None)
             # Another paragraph from the same type, so that copies are not identical.
             body += "\n\n" + rng.choice(extra)
         if kind == "article":

@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_support import DESKTOP, Watch
+from browser_support import CHROMIUM_ARGS, DESKTOP, Watch, chromium_path
 from support import ROOT
 from support_server import serve
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    for candidate in (
-        os.environ.get("ACT_CHROMIUM"),
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-        shutil.which("google-chrome"),
-    ):
-        if candidate and os.path.exists(candidate):
-            return candidate
-    pytest.fail(
-        "Chromium is needed for the browser tests: run `make test` (it installs it), "
-        "or set ACT_CHROMIUM to a Chromium binary"
-    )
 
 
 @pytest.fixture(scope="session")

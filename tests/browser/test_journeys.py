@@ -27,7 +27,10 @@ def on_first_screen(locator) -> bool:
 
 
 def tap_task(page, name: str) -> None:
-    page.locator(".act-tasks").get_by_role("link", name=name, exact=True).click()
+    """Tap a top task and wait for its page to load (its scripts run), as a person would see
+    it before tapping again; a page served through the service worker can take longer."""
+    with page.expect_navigation():
+        page.locator(".act-tasks").get_by_role("link", name=name, exact=True).click()
 
 
 def test_the_emergency_numbers_come_first_and_can_be_called(phone):

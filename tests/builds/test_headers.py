@@ -78,6 +78,19 @@ def test_open_data_and_feeds_can_be_read_from_any_origin_and_pages_cannot(fixtur
     )
 
 
+def test_the_service_worker_is_served_no_cache_and_the_policy_allows_it_and_the_manifest(
+    fixture_build,
+):
+    with serve(fixture_build.site, NETLIFY_TOML) as base_url:
+        worker = served_headers(base_url, "sw.js")
+        page = served_headers(base_url, "")
+    assert worker["Cache-Control"] == "no-cache"  # an old worker would keep an old set
+    assert page["Cache-Control"] == "public, max-age=0, must-revalidate"
+    directives = dict(d.split(" ", 1) for d in PUBLIC_POLICY.split("; ") if " " in d)
+    assert directives["worker-src"].split()[0] == "'self'"
+    assert directives["manifest-src"] == "'self'"
+
+
 def test_the_editor_has_its_own_policy_matching_its_readable_copy_and_public_pages_keep_theirs():
     rules = dict(netlify_header_rules(NETLIFY_TOML))
     text = NETLIFY_TOML.read_text(encoding="utf-8")

@@ -169,6 +169,15 @@ def test_a_page_at_a_generated_address_is_refused_naming_both(project):
     ), [str(p) for p in problems]
 
 
+def test_a_page_at_the_offline_address_is_refused_naming_the_template(project):
+    (project / "content" / "offline.md").write_text("---\ntitle: Mine\n---\n")
+    problems = [p for p in whole_check(project) if p.is_error]
+    assert any(
+        "content/offline.md" in p.message and "overrides/offline.html" in p.message
+        for p in problems
+    ), [str(p) for p in problems]
+
+
 def test_a_showcase_id_that_takes_a_listing_address_is_refused(project):
     showcase = project / "data" / "showcase.yml"
     showcase.write_text(showcase.read_text().replace("id: alpha-recorder", "id: index", 1))

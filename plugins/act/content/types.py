@@ -229,6 +229,15 @@ SENSITIVE = Field(
     doc="true puts an 'Exit this page' button on the page, for readers who may be in danger",
     example="true",
 )
+OFFLINE = Field(
+    "offline",
+    Boolean(),
+    required=False,
+    default=False,
+    doc="true keeps the page on readers' devices after their first visit, so it opens without "
+    "signal (the emergency set: keep it small)",
+    example="true",
+)
 REVIEWER_FIELD = Field(
     "reviewer",
     REVIEWER,
@@ -254,6 +263,7 @@ ARTICLE = Record(
         SOURCES,
         CHANGES,
         SENSITIVE,
+        OFFLINE,
     ],
     rules=[_summary_length, _dates_in_order, _awaiting_review],
 )
@@ -542,6 +552,7 @@ PAGE = Record(
             required=False,
         ),
         SENSITIVE,
+        OFFLINE,
         OPTIONAL_SOURCES,
     ]
 )
