@@ -64,6 +64,7 @@ test: lint ## lint, then the whole test suite (installs Chromium and the Nu Html
 
 bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
 	scripts/ensure-chromium
+	scripts/ensure-decap
 	PYTHONPATH=scripts $(BIN)/python -m bench $(ARGS)
 
 # Lighthouse (npm) is installed once into .audit/ (gitignored), and run with the tests' Chromium.

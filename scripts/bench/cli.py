@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.corpus import counts_for, generate_corpus, stock_project
-from bench.report import compare, markdown_report, summarise
+from bench.report import compare, largest_site, markdown_report, summarise
 from bench.runs import BuildFailed, Run, run_variant, site_size
 
 NAV_ALL_TIMEOUT = 600  # seconds: stock Material with every page in the nav grows quadratically
@@ -77,7 +78,16 @@ def machine() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "load_average": round(os.getloadavg()[0], 2),
+        "uptime": uptime(),
     }
+
+
+def uptime() -> str:
+    """`uptime`'s line: how busy the shared machine was (the load averages over 1, 5, 15 min)."""
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
 
 
 def benchmark_size(args: argparse.Namespace, work: Path) -> dict:
@@ -99,7 +109,8 @@ def benchmark_size(args: argparse.Namespace, work: Path) -> dict:
             steps = ", ".join(f"{s.command[0]} {s.command[1]} {s.seconds:.1f} s" for s in run.steps)
             say(
                 f"Run {done}/{total}: {variant} {run.seconds:.1f} s ({steps}; "
-                f"peak {run.peak_rss_mb:.0f} MB, load {run.load_average:.1f})"
+                f"peak {run.peak_rss_mb:.0f} MB: MkDocs {run.mkdocs_peak_mb or 0:.0f} MB, "
+                f"Pagefind {run.pagefind_peak_mb or 0:.0f} MB; load {run.load_average:.1f})"
             )
     raw = [r.as_dict() for r in runs]
     a_size, b_size = site_size(a_dir / "site"), site_size(b_dir / "site")
@@ -192,6 +203,7 @@ def combine(previous: dict, result: dict, args: argparse.Namespace) -> dict:
             "html_per_page_small": per_small,
             "html_per_page_large": per_large,
             "html_per_page_change": round(per_large / per_small - 1, 4),
+            "largest_site_8gb": largest_site(s, lg),
         }
     return combined
 

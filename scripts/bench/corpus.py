@@ -238,6 +238,9 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(root / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(root / "overrides", dest / "overrides")
+    # The web editor's code, installed by scripts/ensure-decap (`make bench` runs it).
+    (dest / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache" / "decap").symlink_to(root / ".cache" / "decap")
     (dest / "content").mkdir()
     for plain in sorted((root / "content").glob("*.md")):
         shutil.copy(plain, dest / "content" / plain.name)
@@ -314,7 +317,10 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
     (docs / "assets").mkdir(exist_ok=True)
     for asset in ("logo.svg", "favicon.svg"):
         shutil.copy(corpus / "overrides" / "assets" / asset, docs / "assets" / asset)
-    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    # Without our overrides: no custom_dir, and no static templates that live there.
+    theme = {
+        k: v for k, v in config["theme"].items() if k not in ("custom_dir", "static_templates")
+    }
     stock = {
         "site_name": config["site_name"],
         "site_description": config.get("site_description", ""),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -12,6 +14,8 @@ from pathlib import Path
 from bench.corpus import BUILD_DATE
 
 BIN = Path(sys.executable).parent
+RUSAGE = Path(__file__).with_name("rusage.py")
+PAGEFIND_PEAK = re.compile(r"Pagefind .* indexed \d+ pages .* \(peak memory (\d+) MB\)")
 # Folders of the built site that are the search index, not pages.
 SEARCH_DIRS = ("pagefind", "search")
 
@@ -25,7 +29,8 @@ class Step:
     command: list[str]
     seconds: float
     cpu_seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # the larger of the process's and its children's
+    own_peak_mb: float | None = None  # the command's own process (MkDocs), if measured
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class Run:
     peak_rss_mb: float
     load_average: float  # of the machine just before the run: other work skews timings
     steps: list[Step]
+    mkdocs_peak_mb: float | None = None  # MkDocs' own process
+    pagefind_peak_mb: float | None = None  # Pagefind's, run by MkDocs (A only)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -52,8 +59,14 @@ def build_env() -> dict[str, str]:
     }
 
 
-def measured(command: list[str], cwd: Path, timeout: float) -> Step:
-    """Run `command` to completion; its own peak memory comes from wait4's rusage."""
+def measured(command: list[str], cwd: Path, timeout: float, split: bool = False) -> Step:
+    """Run `command` to completion; its peak memory comes from wait4's rusage. `split` runs a
+    console command through rusage.py to have its own peak apart from its children's."""
+    report = cwd / ".bench-rusage.json"
+    shown = [Path(command[0]).name, *command[1:]]
+    if split:
+        report.unlink(missing_ok=True)
+        command = [sys.executable, str(RUSAGE), str(report), Path(command[0]).name, *command[1:]]
     started = time.perf_counter()
     log = cwd / ".bench-output.log"
     with log.open("w") as output:
@@ -79,23 +92,29 @@ def measured(command: list[str], cwd: Path, timeout: float) -> Step:
         )
     # ru_maxrss is in kilobytes on Linux; it covers the child and the children it waited for
     # (Pagefind, for A), taking the largest.
+    split_usage = json.loads(report.read_text()) if split else {}
     return Step(
-        [Path(command[0]).name, *command[1:]],
+        shown,
         seconds,
         usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss / 1024,
+        split_usage.get("own_peak_mb"),
     )
 
 
 def run_variant(variant: str, project: Path, timeout: float = 3600) -> Run:
     """A: `act check` then `mkdocs build --strict`, ACT's whole pipeline. B: stock Material's
     `mkdocs build --strict`."""
-    commands = [[str(BIN / "mkdocs"), "build", "--strict", "--quiet"]]
+    # Not --quiet: A's log says Pagefind's peak memory, which it reads while Pagefind runs.
+    commands = [[str(BIN / "mkdocs"), "build", "--strict"]]
     if variant == "A":
         commands.insert(0, [str(BIN / "act"), "check"])
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    steps = [measured(command, project, timeout) for command in commands]
+    steps = [
+        measured(command, project, timeout, split=command[1] == "build") for command in commands
+    ]
+    build = steps[-1]
     return Run(
         variant,
         time.perf_counter() - started,
@@ -103,7 +122,16 @@ def run_variant(variant: str, project: Path, timeout: float = 3600) -> Run:
         max(s.peak_rss_mb for s in steps),
         load,
         steps,
+        build.own_peak_mb,
+        pagefind_peak_mb(project) if variant == "A" else None,
     )
+
+
+def pagefind_peak_mb(project: Path) -> float | None:
+    """Pagefind's peak as the build logged it. (RUSAGE_CHILDREN is no use here: a child's
+    peak counts the copy of MkDocs it was forked from.)"""
+    found = PAGEFIND_PEAK.search((project / ".bench-output.log").read_text(errors="replace"))
+    return float(found.group(1)) if found else None
 
 
 @dataclass(frozen=True)

@@ -135,3 +135,24 @@ def test_results_come_ten_at_a_time_with_a_button_for_more(watched, site_url):
     assert page.evaluate("document.activeElement.classList.contains('act-card__title')")
     assert more.is_hidden() == (total <= 20)
     assert watch.console_errors == []
+
+
+def test_a_first_query_fetches_neither_filter_lists_nor_a_worker_until_the_pane_opens(
+    watched, site_url
+):
+    page, watch = watched
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.context.on("request", lambda request: fetched.append(request.url))  # workers' too
+    page.goto(site_url + "search/?q=volunteer")
+    assert len(wait_for_results(page, "4 results")) == 4
+    assert [url for url in fetched if "/pagefind/fragment/" in url]  # (it does see fetches)
+    assert [url for url in fetched if "/pagefind/filter/" in url] == []
+    assert [url for url in fetched if "pagefind-worker" in url] == []
+    page.get_by_text("Filter results").click()
+    volunteering = page.locator("label[for^=act-filter-type]", has_text="Volunteering")
+    assert volunteering.inner_text() == "Volunteering (1)"  # counted for this query
+    assert [url for url in fetched if "/pagefind/filter/" in url]
+    page.check("input[name=type][value=opportunity]")
+    assert wait_for_results(page, "1 result") == ["Listening volunteer"]
+    assert watch.console_errors == []

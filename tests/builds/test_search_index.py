@@ -51,11 +51,13 @@ def test_a_closed_opportunity_is_not_indexed(fixture_build):
     assert "volunteer/closed-winter-helper" not in marked_pages(fixture_build.site)
 
 
-def test_pages_carry_filters_metadata_and_sort_key(fixture_build):
+def test_pages_carry_filters_and_metadata_but_no_sort_key(fixture_build):
     html = fixture_build.html("prepare/sandbag-basics")
     assert re.findall(r'data-pagefind-filter="([^"]+)"', html) == ["type:article", "topic:Flooding"]
     assert 'data-pagefind-meta="date:2026-03-02"' in html
-    assert 'data-pagefind-sort="date:2026-03-02"' in html
+    # The search page never sorts; a sort key would put every page's order in the
+    # metadata file that each first query fetches.
+    assert "data-pagefind-sort" not in html
 
 
 def test_the_build_logs_which_binary_indexed_how_many_pages(tmp_path):

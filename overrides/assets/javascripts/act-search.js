@@ -39,6 +39,7 @@
     if (params.has("q")) input.value = params.get("q");
 
     // Listen at once, so nothing typed while Pagefind loads is lost; runs wait for it.
+    var ready = false;
     var latest = 0;
     var timer;
     input.addEventListener("input", function () {
@@ -49,18 +50,55 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
 
     var pagefind = await import(new URL(root.dataset.bundle + "pagefind.js", location.href).href);
-    await pagefind.options({ baseUrl: new URL(root.dataset.base, location.href).pathname });
-    var available = await pagefind.filters();
-    buildFilters(pane, available, types, typeOrder.map(function (pair) { return pair[0]; }));
-    pane.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+    // noWorker: search in this thread rather than fetch Pagefind's worker script (12 kB
+    // gzipped) for the first query; a search of a few thousand pages takes milliseconds.
+    await pagefind.options({
+      baseUrl: new URL(root.dataset.base, location.href).pathname,
+      noWorker: true,
     });
-    var loading = pane.querySelector("[data-act-search-filters-loading]");
-    if (loading) loading.remove();
+    // The filter lists (every value of every filter, a file each) are fetched only when the
+    // filter pane is opened, or at once when the address already chooses a filter: a first
+    // query does not need them.
+    var available = null;
+    var filtersLoading = null;
+    var box = pane.closest("details");
+    if (FILTER_ORDER.some(function (name) { return params.has(name); })) {
+      await loadFilters();
+    } else if (box) {
+      box.addEventListener("toggle", function () {
+        if (box.open) loadFilters().catch(function (error) { showFailure(root, error); });
+      });
+      if (box.open) await loadFilters();
+    }
+    ready = true;
     await run(input.value !== (params.get("q") || ""));
 
+    function loadFilters() {
+      if (!filtersLoading) {
+        filtersLoading = (async function () {
+          var all = await pagefind.filters();
+          var counts = await countsFor(input.value.trim());
+          buildFilters(pane, all, counts, types, typeOrder.map(function (pair) { return pair[0]; }));
+          pane.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+            box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+          });
+          var loading = pane.querySelector("[data-act-search-filters-loading]");
+          if (loading) loading.remove();
+          available = all;
+        })();
+      }
+      return filtersLoading;
+    }
+
+    // How many results each filter value would give for this query (all of them, with none).
+    async function countsFor(query) {
+      if (!query) return pagefind.filters();
+      var found = await pagefind.search(query);
+      return found.filters || {};
+    }
+
     async function run(updateUrl) {
-      if (!available) return;  // still loading: the run after loading picks this up
+      if (!ready) return;  // still loading: the run after loading picks this up
       var ticket = ++latest;
       var query = input.value.trim();
       var filters = {};
@@ -81,18 +119,20 @@
       if (!query && !Object.keys(filters).length) {
         list.replaceChildren();
         list.hidden = true;
-        showCounts(pane, available);
+        if (available) showCounts(pane, available);
         status.textContent = "Type a word or choose a filter to search.";
         return;
       }
+      var counted = available;  // the counts are only complete once the lists are loaded
       var found = await pagefind.search(query || null, { filters: filters });
       if (ticket !== latest) return;
       // The old results stay until the new ones are ready, so the page never shows an empty
       // list under an old count.
       await showMore(found.results, ticket, 0);
       if (ticket !== latest) return;
-      // Announced once the first results are on the page.
-      showCounts(pane, found.filters || {});
+      // Announced once the first results are on the page. (Counts only once the pane is
+      // built: before that Pagefind has not loaded the filter lists to count with.)
+      if (counted) showCounts(pane, found.filters || {});
       var n = found.results.length;
       status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "");
     }
@@ -117,7 +157,7 @@
     }
   }
 
-  function buildFilters(pane, available, types, typeIds) {
+  function buildFilters(pane, available, counts, types, typeIds) {
     pane.querySelectorAll("fieldset").forEach(function (f) { f.remove(); });
     FILTER_ORDER.forEach(function (name) {
       var values = Object.keys(available[name] || {});
@@ -137,7 +177,7 @@
         var label = document.createElement("label");
         label.htmlFor = id;
         label.dataset.name = name === "type" ? types[value] || value : value;
-        label.textContent = label.dataset.name + " (" + available[name][value] + ")";
+        label.textContent = label.dataset.name + " (" + ((counts[name] || {})[value] || 0) + ")";
         wrap.append(box, label);
         fieldset.appendChild(wrap);
       });

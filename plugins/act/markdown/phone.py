@@ -43,8 +43,13 @@ def dialled(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
+_DIGIT = re.compile(r"\d")  # what both patterns need before anything else
+
+
 def find_numbers(text: str) -> list[re.Match]:
     """The phone numbers in `text` that become links, in order."""
+    if not _DIGIT.search(text):  # most text: one quick scan instead of the patterns
+        return []
     found = []
     for match in NUMBER.finditer(text):
         digits = dialled(match.group())
@@ -57,6 +62,8 @@ def find_numbers(text: str) -> list[re.Match]:
 def unlinkable_numbers(text: str) -> list[str]:
     """Numbers that look like UK phone numbers but will not become links as written
     (hyphens, brackets, +44, double spaces...)."""
+    if not _DIGIT.search(text):
+        return []
     linked = {(m.start(), m.end()) for m in find_numbers(text)}
     odd = []
     for match in LOOSE_NUMBER.finditer(text):

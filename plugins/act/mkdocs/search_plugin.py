@@ -1,4 +1,5 @@
-"""`act/search`: marks what Pagefind should index, adds /search/, and indexes the built site."""
+"""`act/search`: marks what Pagefind should index, adds /search/, and indexes each page as it is
+written (Pagefind's service on the other core), writing the index after the build."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from mkdocs.structure.pages import Page
 
 from act.mkdocs.nav import content_plugin
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
-from act.search.indexer import SearchIndexError, index_site
+from act.search.indexer import IndexResult, SearchIndexError, index_site
+from act.search.service import IncompleteIndex, PagefindService
 
 log = get_plugin_logger(__name__)
 SEARCH_PAGE = """---
@@ -29,6 +31,8 @@ template: act-search.html
 
 class SearchConfig(Config):
     enabled = opt.Type(bool, default=True)
+    # Feed Pagefind each page as it is written (false: one run over site/ after the build).
+    index_while_rendering = opt.Type(bool, default=True)
 
 
 # Longest wait, on stopping `mkdocs serve`, for a background re-index to finish (seconds).
@@ -41,6 +45,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.indexed_once = False
         self.worker: threading.Thread | None = None
         self.dirty = False
+        self.service: PagefindService | None = None
+        self.streaming = False
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -49,6 +55,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.pages_marked = 0
+        # A whole build feeds Pagefind page by page. A `mkdocs serve` rebuild (perhaps of a
+        # few pages, with --dirty) re-indexes the whole folder in the background instead.
+        self.streaming = (
+            self.config.enabled
+            and self.config.index_while_rendering
+            and not (self.serving and self.indexed_once)
+        )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         files.append(
@@ -77,6 +90,28 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages_marked += facets is not None
         return context
 
+    # Last, so Pagefind reads the HTML exactly as it is written to the site.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.streaming:
+            try:
+                if self.service is None:
+                    self.service = PagefindService(Path(config.site_dir))
+                    self.service.start()
+                self.service.add_page(page.file.dest_uri, output)
+            except SearchIndexError as err:
+                self._stop_service()
+                raise PluginError(f"Search index ({page.file.src_uri}): {err}") from None
+        return output
+
+    def on_build_error(self, error: Exception) -> None:
+        self._stop_service()
+
+    def _stop_service(self) -> None:
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
@@ -89,16 +124,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 )
                 self.worker.start()
             return
+        streamed = self.service is not None
         try:
-            result = index_site(site)
+            result = self._write_index(site)
         except SearchIndexError as err:
             raise PluginError(f"Search index: {err}") from None
         self.indexed_once = True
         log.info(
-            "Pagefind (%s) indexed %d pages in %.1f s",
+            "Pagefind (%s) indexed %d pages %s in %.1f s%s",
             result.binary,
             result.page_count,
+            "while rendering" if streamed else "in the built site",
             result.seconds,
+            f" (peak memory {result.peak_mb:.0f} MB)" if result.peak_mb else "",
         )
         # A template lost data-pagefind-body? (A --dirty build renders only some pages.)
         if not self.dirty and result.page_count != self.pages_marked:
@@ -107,6 +145,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 result.page_count,
                 self.pages_marked,
             )
+
+    def _write_index(self, site: Path) -> IndexResult:
+        """The pages fed while rendering, written out; or the whole folder if none were."""
+        service, self.service = self.service, None
+        if service is None:
+            return index_site(site)
+        try:
+            return service.write()
+        except IncompleteIndex as err:
+            # Rare (the service answers before its files are on disk, and then stopped short):
+            # the directory-level run writes the same index.
+            log.info("%s; indexing the built site instead", err)  # info: --strict stays green
+            return index_site(site)
+        finally:
+            service.close()
 
     def _index_quietly(self, site: Path) -> None:
         try:

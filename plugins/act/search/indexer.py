@@ -27,6 +27,7 @@ class IndexResult:
     binary: str
     page_count: int
     seconds: float
+    peak_mb: float | None = None  # Pagefind's own peak memory, where it was measured
 
 
 def pagefind_binary() -> Path:

@@ -1,0 +1,213 @@
+"""Pagefind fed page by page while MkDocs renders makes the same index as a directory-level run
+of the binary over the built site, and every way it can fail is a clear error.
+
+Pagefind numbers pages in the order it meets them (a directory run's order varies from run to
+run), so the two bundles are compared decoded, with page numbers replaced by each page's
+fragment hash: the same pages, words (with their positions and weights), filters, metadata,
+fragments, and the same pages in the same order of sort values."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import stat
+from pathlib import Path
+
+import cbor2
+import pytest
+
+from act.search.indexer import SearchIndexError, index_site, pagefind_binary
+from act.search.service import PagefindService, bundle_problem, indexed_part
+from support import make_project, run_build
+
+HEADER = b"pagefind_dcd"
+PAGE = '<html lang="en"><body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>'
+
+
+def load(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(HEADER), path
+    return data[len(HEADER) :]
+
+
+def decoded_pages(plist: list, pages: list[str]) -> list:
+    """A word's pages are delta-coded page numbers, each with its positions and weights."""
+    number, found = 0, []
+    for page in plist:
+        number += page[0]
+        found.append((pages[number], json.dumps(page[1:])))
+    return sorted(found)
+
+
+def decode_bundle(bundle: Path, site: Path) -> dict:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    decoded: dict = {"version": entry["version"], "languages": {}}
+    for language, about in entry["languages"].items():
+        meta = cbor2.loads(load(bundle / f"pagefind.{about['hash']}.pf_meta"))
+        _version, page_list, chunks, filter_files, sorts, meta_fields = meta
+        pages = [page_hash for page_hash, _words in page_list]
+        words = {}
+        for _first, _last, chunk in chunks:
+            for word, plist, *variants in cbor2.loads(load(bundle / "index" / f"{chunk}.pf_index"))[
+                0
+            ]:
+                words[word] = (
+                    decoded_pages(plist, pages),
+                    [
+                        [(variant, decoded_pages(vlist, pages)) for variant, vlist in group]
+                        for group in variants
+                    ],
+                )
+        filters = {}
+        for name, file in filter_files:
+            _name, values = cbor2.loads(load(bundle / "filter" / f"{file}.pf_filter"))
+            filters[name] = {value: sorted(pages[i] for i in numbers) for value, numbers in values}
+        decoded["languages"][language] = {
+            "page_count": about["page_count"],
+            "pages": sorted(map(tuple, page_list)),
+            "words": words,
+            "filters": filters,
+            "sorts": {
+                name: sort_values(bundle, site, name, [pages[i] for i in numbers])
+                for name, numbers in sorts
+            },
+            "meta_fields": meta_fields,
+        }
+    decoded["fragments"] = {
+        path.name: json.loads(load(path)) for path in (bundle / "fragment").iterdir()
+    }
+    return decoded
+
+
+def sort_values(bundle: Path, site: Path, name: str, ordered: list[str]) -> list[tuple]:
+    """The sort as (page, value) in order; pages with equal values in any order."""
+    values = []
+    for page_hash in ordered:
+        url = json.loads(load(bundle / "fragment" / f"{page_hash}.pf_fragment"))["url"]
+        html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        values.append(re.findall(rf'data-pagefind-sort="{name}:([^"]*)"', html))
+    assert values == sorted(values), f"the {name} sort is out of order"
+    return sorted(zip(map(tuple, values), ordered, strict=True))
+
+
+def test_the_index_built_while_rendering_equals_a_directory_run(tmp_path):
+    project = make_project("site", tmp_path / "project")
+    build = run_build(project, quiet=False)
+    assert build.returncode == 0, build.output
+    assert re.search(r"Pagefind \(.*\) indexed \d+ pages while rendering", build.output)
+    streamed = decode_bundle(build.site / "pagefind", build.site)
+
+    copy = tmp_path / "copy"
+    shutil.copytree(build.site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(copy)
+    directory = decode_bundle(copy / "pagefind", copy)
+
+    language = streamed["languages"]["en"]
+    assert language["page_count"] > 20 and language["filters"]["type"]
+    assert "sandbag" in language["words"]
+    for part in ("version", "fragments"):
+        assert streamed[part] == directory[part], part
+    for part, value in language.items():
+        assert value == directory["languages"]["en"][part], part
+
+
+def test_the_binary_missing_is_a_clear_build_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    project = make_project("site", tmp_path / "project")
+    build = run_build(project)
+    assert build.returncode != 0
+    assert "the Pagefind binary is missing" in build.output
+    assert "Traceback" not in build.output
+
+
+def stand_in(tmp_path: Path, script: str) -> Path:
+    """A program in the binary's place, to make the real one misbehave."""
+    path = tmp_path / "pagefind"
+    path.write_text("#!/bin/sh\n" + script)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+def test_a_service_that_dies_is_a_clear_build_error_quoting_what_it_said(tmp_path, monkeypatch):
+    binary = stand_in(tmp_path, 'echo "pagefind: out of memory" >&2\nexit 3\n')
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    project = make_project("site", tmp_path / "project")
+    build = run_build(project)
+    assert build.returncode != 0
+    assert "stopped while indexing (exit 3): pagefind: out of memory" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_what_the_binary_prints_on_stderr_does_not_reach_the_answers_it_parses(
+    tmp_path, monkeypatch
+):
+    # 400 kB of warnings: far more than a pipe holds, so an undrained stderr would stall it.
+    real = pagefind_binary()
+    noise = 'i=0; while [ $i -lt 4000 ]; do echo "WARN: a hundred bytes of warning text \
+that is not base64, with commas, and more commas,,, ok" >&2; i=$((i+1)); done\n'
+    monkeypatch.setenv(
+        "PAGEFIND_BINARY_PATH", str(stand_in(tmp_path, f'{noise}exec "{real}" "$@"\n'))
+    )
+    service = PagefindService(tmp_path / "site")
+    service.start()
+    for n in range(30):
+        service.add_page(
+            f"page-{n}/index.html", PAGE.format(title=f"Page {n}", text="flood sandbags")
+        )
+    result = service.write()
+    assert result.page_count == 30
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+
+
+def test_a_page_the_service_refuses_is_an_error_naming_the_page(tmp_path):
+    service = PagefindService(tmp_path / "site")
+    service.start()
+    service.index_id = (service.index_id or 0) + 99  # an index the service does not have
+    service.add_page("about/index.html", PAGE.format(title="About", text="About us"))
+    with pytest.raises(SearchIndexError, match=r"about/index\.html: .*index"):
+        service.write()
+    assert service.process is None  # stopped, not left running
+
+
+def test_the_service_takes_pages_faster_than_it_answers_without_stalling(tmp_path):
+    service = PagefindService(tmp_path / "site")
+    service.start()
+    text = " ".join(f"word{n}" for n in range(3000))  # answers and requests both fill pipes
+    for n in range(300):
+        service.add_page(f"p{n}/index.html", PAGE.format(title=f"P {n}", text=text))
+    assert service.write().page_count == 300
+    assert os.listdir(tmp_path / "site" / "pagefind" / "fragment")
+
+
+def test_a_cut_short_index_is_found(tmp_path):
+    service = PagefindService(tmp_path / "site")
+    service.start()
+    service.add_page("a/index.html", PAGE.format(title="A", text="flood"))
+    service.write()
+    bundle = tmp_path / "site" / "pagefind"
+    assert bundle_problem(bundle) is None
+    fragment = next((bundle / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:-8])
+    assert "fragment/" in bundle_problem(bundle)
+    (bundle / "pagefind-entry.json").write_text("")
+    assert "pagefind-entry.json" in bundle_problem(bundle)
+
+
+def test_pagefind_is_sent_the_article_alone_unless_something_it_reads_is_outside():
+    page = (
+        '<!doctype html><html lang="en"><head><title>T</title></head><body><header>menu'
+        '</header><article class="x" data-pagefind-body><h1>T</h1><p>words</p>'
+        '<span data-pagefind-filter="type:article"></span></article><footer>f</footer>'
+        "</body></html>"
+    )
+    assert indexed_part(page) == (
+        '<!doctype html><html lang="en"><body><article class="x" data-pagefind-body><h1>T</h1>'
+        '<p>words</p><span data-pagefind-filter="type:article"></span></article></body></html>'
+    )
+    outside = page.replace("<footer>", '<footer data-pagefind-meta="x:y">')
+    assert indexed_part(outside) == outside
+    unmarked = page.replace(" data-pagefind-body", "")
+    assert indexed_part(unmarked) == unmarked
