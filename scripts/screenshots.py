@@ -35,6 +35,7 @@ PAGES = {
     "form": "report-a-problem/",
     "404": "no-such-page/",
     "offline": "offline/",
+    "events": "events/",
 }
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
