@@ -40,7 +40,9 @@ cms-config: $(VENV)/.installed ## regenerate docs/cms-config.yml, the web editor
 charities: $(VENV)/.installed ## refresh the charity snapshot from CharityBase (needs CHARITYBASE_API_KEY)
 	$(BIN)/act charities refresh
 
-site: check ## build the whole site into site/ from committed files
+# The build runs the whole of `act check` itself (act/check.py) and stops on any error, so
+# `make site` checks every file once.
+site: $(VENV)/.installed ## check everything and build the whole site into site/ from committed files
 	scripts/ensure-decap
 	$(BIN)/mkdocs build --strict
 

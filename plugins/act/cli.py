@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from act.addresses import site_problems
 from act.builddate import BuildDateError, build_date
-from act.charities.cli import add_charities_command, charity_data_problems
+from act.charities.cli import add_charities_command
+from act.check import check_site
 from act.cli_options import add_site_options
-from act.content.checker import check_content
 from act.content.reference import add_reference_command
 from act.content.scaffold import add_new_command
 from act.editor.command import add_cms_config_command
@@ -55,14 +54,8 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    today = build_date()
-    catalogue = check_content(args.content, args.data, today)
-    _, charity_problems = charity_data_problems(args.data)
-    problems = (
-        catalogue.problems
-        + charity_problems
-        + site_problems(catalogue, args.data, args.content, today)
-    )
+    catalogue = check_site(args.content, args.data, build_date())
+    problems = catalogue.problems
     if problems:
         print(format_report(problems))
     errors = sum(p.is_error for p in problems)

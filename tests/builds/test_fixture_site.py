@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
-from support import FIXTURES, make_project, run_build
+from support import BIN, FIXTURE_BUILD_DATE, FIXTURES, make_project, run_build
 
 
 class Links(HTMLParser):
@@ -120,4 +122,35 @@ def test_a_broken_article_fails_the_build_with_every_problem(tmp_path):
     assert "content/prepare/not-iso-date.md:6: published: '10/01/2026' is not an ISO date" in (
         build.output
     )
+    assert "Traceback" not in build.output
+
+
+def test_the_build_reports_content_and_directory_problems_together_as_act_check_does(tmp_path):
+    """`make site` runs only the build, so the build must find all that `act check` finds, in
+    one run: here a broken article and a broken Get help directory at once."""
+    project = make_project("site", tmp_path / "project")
+    shutil.copy(
+        FIXTURES / "bad-content" / "prepare" / "unknown-topic.md", project / "content" / "prepare"
+    )
+    referrals = project / "data" / "referrals.yml"
+    referrals.write_text(
+        referrals.read_text(encoding="utf-8").replace("cap: 30", "cap: lots", 1), encoding="utf-8"
+    )
+    build = run_build(project)
+    checked = subprocess.run(
+        [str(BIN / "act"), "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ACT_BUILD_DATE": FIXTURE_BUILD_DATE},
+    )
+    assert build.returncode != 0 and checked.returncode == 1
+    # act check lists the errors first, then warnings; the build stops with the errors.
+    errors_part = checked.stdout.split("warnings (the build still works):")[0]
+    errors = [line for line in errors_part.splitlines() if line.startswith(("content/", "data/"))]
+    assert "2 errors:" in checked.stdout and "2 errors:" in build.output
+    assert any(line.startswith("content/prepare/unknown-topic.md:4:") for line in errors)
+    assert any(line.startswith("data/referrals.yml:") and "cap" in line for line in errors)
+    for line in errors:
+        assert line in build.output, line
     assert "Traceback" not in build.output

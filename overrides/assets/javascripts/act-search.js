@@ -1,5 +1,5 @@
 // Search with Pagefind on /search/ (loaded only there; the "/" shortcut is in
-// act-bootstrap.js): runs the query and the filters, and keeps them in the address so a search can be shared.
+// partials/javascripts/base.html): runs the query and the filters, and keeps them in the address so a search can be shared.
 (function () {
   // The filters in display order and their names: written on the page from Python
   // (act.search.facets.FILTERS), so the two cannot disagree.

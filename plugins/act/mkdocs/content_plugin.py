@@ -12,10 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from act.addresses import site_problems
 from act.builddate import BuildDateError, build_date
+from act.check import check_site
 from act.content.body import unsafe_html
-from act.content.checker import Catalogue, check_content
+from act.content.checker import Catalogue
 from act.mkdocs.safe import head_meta, template_names
 from act.problems import format_report
 from act.repository import link_problems
@@ -71,16 +71,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     @event_priority(50)
     def on_files(self, files, config):
         docs = Path(config.docs_dir)
-        self.catalogue = check_content(docs, self.data_dir, self.today, cache=self.check_cache)
-        self.catalogue.problems += site_problems(self.catalogue, self.data_dir, docs, self.today)
+        # The same check as `act check`, so `make site` need not run both.
+        self.catalogue = check_site(docs, self.data_dir, self.today, cache=self.check_cache)
         if self.catalogue.errors:
             raise PluginError(
                 "Content check failed. Fix these and build again:\n"
                 + format_report(self.catalogue.errors)
             )
-        warnings = len(self.catalogue.problems)
+        warnings = self.catalogue.problems
         if warnings:
-            log.info("%s (run `act check` to see them)", plural(warnings, "content warning"))
+            # info, not warning: `mkdocs build --strict` stops on warnings, and these are advice.
+            log.info(
+                "%s, for an editor:\n%s",
+                plural(len(warnings), "content warning"),
+                format_report(warnings),
+            )
         self.entries_by_uri = by_uri = self.catalogue.by_src_uri()
         for file in files.documentation_pages(inclusion=lambda _: True):
             entry = by_uri.get(file.src_uri)

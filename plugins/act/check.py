@@ -1,0 +1,22 @@
+"""The whole check: every content file, the data files and the site's addresses.
+
+`act check` prints it and the build refuses to go on if it finds an error, so both always
+agree and `make site` runs it once, inside the build.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from act.addresses import site_problems
+from act.charities.cli import charity_data_problems
+from act.content.checker import Catalogue, check_content
+
+
+def check_site(content: Path, data: Path, today: date, cache: dict | None = None) -> Catalogue:
+    """The checked catalogue, its `problems` holding every problem found, all in one run."""
+    catalogue = check_content(content, data, today, cache=cache)
+    _, charity_problems = charity_data_problems(data)
+    catalogue.problems += charity_problems + site_problems(catalogue, data, content, today)
+    return catalogue
