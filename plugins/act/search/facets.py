@@ -1,4 +1,5 @@
-"""What a page tells Pagefind: whether to index it, its filters, metadata and sort key."""
+"""What a page tells Pagefind: whether to index it, its filters and metadata (no sort key: the
+search page never sorts, and a sort puts every page's order in the file each query fetches)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ class SearchFacets:
     type: str
     filters: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
-    sort: dict[str, str] = field(default_factory=dict)
 
     def filter_pairs(self) -> list[tuple[str, str]]:
         """("type", "article"), ("topic", "Flooding"), ... in a stable order."""
@@ -51,11 +51,9 @@ def facets_for_entry(
         return None
     changed = entry.last_changed
     meta = {"summary": entry.summary}
-    sort = {}
     if changed:
         meta["date"] = changed.isoformat()
-        sort["date"] = changed.isoformat()
-    return SearchFacets(entry.kind, filters, meta, sort)
+    return SearchFacets(entry.kind, filters, meta)
 
 
 def facets_from_meta(meta: dict[str, Any]) -> SearchFacets | None:
