@@ -243,8 +243,12 @@ def test_the_preview_uses_the_sites_stylesheets(editor):
     frame = page.frame_locator("iframe").first
     frame.get_by_text("A title to preview").wait_for()
     hrefs = frame.locator("link[rel=stylesheet]").evaluate_all("ls => ls.map(l => l.href)")
-    assert any(h.endswith("/assets/act.css") for h in hrefs), hrefs
-    assert any("/assets/stylesheets/main." in h for h in hrefs), hrefs
+    # One stylesheet: Material's and act.css joined (plugins/act/mkdocs/stylesheet.py).
+    assert len(hrefs) == 1 and "/assets/stylesheets/site." in hrefs[0], hrefs
+    sheet = frame.locator("link[rel=stylesheet]").evaluate(
+        "l => Array.from(l.sheet.cssRules).map(r => r.cssText).join(' ')"
+    )
+    assert ".md-typeset" in sheet and "--md-primary-fg-color" in sheet
 
 
 def comparable(value):

@@ -17,6 +17,7 @@ from act.check import check_site
 from act.content.body import unsafe_html
 from act.content.checker import Catalogue
 from act.mkdocs.safe import head_meta, template_names
+from act.mkdocs.stylesheet import join_stylesheets
 from act.problems import format_report
 from act.repository import link_problems
 from act.templates import FILTERS, LABELS
@@ -40,6 +41,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.today = None
         self.check_cache: dict | None = None
         self.compiled_templates: CompiledTemplates | None = None
+        self.extra_css: list[str] = []
+        self.stylesheet = ""  # Material's stylesheet and extra_css joined: see on_files
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # check results of files that did not change: a save is checked, not the whole site.
@@ -66,6 +69,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 + format_report(links)
             )
         config.watch.append(str(self.data_dir))
+        # Joined to Material's stylesheet in on_files, so the theme must not link them again.
+        self.extra_css, config.extra_css = list(config.extra_css), []
 
     # Runs before the listings plugin (priority 0), which reads the catalogue made here.
     @event_priority(50)
@@ -86,6 +91,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 plural(len(warnings), "content warning"),
                 format_report(warnings),
             )
+        self.stylesheet = join_stylesheets(files, config, self.extra_css)
         self.entries_by_uri = by_uri = self.catalogue.by_src_uri()
         for file in files.documentation_pages(inclusion=lambda _: True):
             entry = by_uri.get(file.src_uri)
@@ -135,6 +141,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # page values already escaped (on_page_markdown, on_page_content).
         ours = template_names(config.theme.custom_dir)
         env.autoescape = lambda name: name in ours
+        env.globals["act_stylesheet"] = self.stylesheet
         if self.compiled_templates is not None:
             env.bytecode_cache = self.compiled_templates
         return env

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from act.content.checker import shown_path
 from act.editor.config import cms_config, cms_config_yaml, data_formats
+from act.mkdocs.nav import content_plugin
 from act.taxonomies import load_taxonomies
 
 ADMIN = "admin"
@@ -71,7 +72,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             autoescape=True,
         ).render(
             site_name=config.site_name,
-            preview_styles=self._preview_styles(files, config),
+            preview_styles=self._preview_styles(config),
             data_formats=data_formats(),
         )
         for src_uri, content in (
@@ -92,11 +93,6 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         return file
 
     @staticmethod
-    def _preview_styles(files, config) -> list[str]:
-        """Material's stylesheet (its name carries a hash) and ours, relative to /admin/."""
-        material = sorted(
-            f.src_uri
-            for f in files
-            if f.src_uri.startswith("assets/stylesheets/main.") and f.src_uri.endswith(".css")
-        )
-        return [f"../{uri}" for uri in material + list(config.extra_css)]
+    def _preview_styles(config) -> list[str]:
+        """The site's stylesheet (Material's and ours joined), relative to /admin/."""
+        return [f"../{content_plugin(config, 'act/editor').stylesheet}"]
