@@ -1,5 +1,6 @@
 """Screenshots of one page of every type at phone (390 px) and desktop (1280 px) width, for the
-README's design section: `.venv/bin/python scripts/screenshots.py [site-dir] [out-dir]`.
+README's design section:
+`.venv/bin/python scripts/screenshots.py [--site DIR] [--out DIR] [name ...]` (`--help` says more).
 
 The site is served with the netlify.toml headers, as the browser tests serve it. Only the
 first screen of each page is taken, which is what a person sees before scrolling.
@@ -7,6 +8,7 @@ first screen of each page is taken, which is what a person sees before scrolling
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -75,8 +77,35 @@ def main(site: Path, out: Path, only: list[str] | None = None) -> None:
         browser.close()
 
 
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Screenshots of one page of every type at 390 and 1280 px wide "
+        "(the first screen of each), from a built site."
+    )
+    parser.add_argument(
+        "names", nargs="*", metavar="name", help="pages to take (default: all): " + ", ".join(PAGES)
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=ROOT / "site",
+        help="the built site (default: site/; run `make site` first)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "docs" / "screenshots",
+        help="where to write the PNG files (default: docs/screenshots/)",
+    )
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in PAGES]
+    if unknown:
+        parser.error(f"no page called {', '.join(unknown)}; choose from {', '.join(PAGES)}")
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} has no index.html: build the site first with `make site`")
+    return args
+
+
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    site = Path(args[0]) if args else ROOT / "site"
-    out = Path(args[1]) if len(args) > 1 else ROOT / "docs" / "screenshots"
-    main(site, out, args[2:] or None)
+    args = arguments()
+    main(args.site, args.out, args.names or None)
