@@ -17,7 +17,7 @@ POLICY_COMMENT = "The policy, one directive a line:"
 EDITOR_POLICY_COMMENT = "The editor's policy, one directive a line:"
 PUBLIC_POLICY = (
     "default-src 'self'; "
-    "script-src 'self' 'wasm-unsafe-eval' 'sha256-CSLNQNNpQoxIUW3WtoC4IzBtSCbOb6wM4Sj1HrKUgWE='; "
+    "script-src 'self' 'wasm-unsafe-eval' 'sha256-UB5HU6agGW+eR4jclVTk1FNDV60jOcbX12QnHQTunnc='; "
     "style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
     "manifest-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; "
