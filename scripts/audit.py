@@ -8,7 +8,7 @@ Lighthouse default: a slow phone on a slow network, simulated) and on desktop, w
 Chromium the browser tests use. Scores are written side by side to audit-results/results.md
 and results.json.
 
-    .venv/bin/python scripts/audit.py [--runs N]
+    .venv/bin/python scripts/audit.py [--runs N] [--pages home,article] [--forms mobile]
 """
 
 from __future__ import annotations
@@ -115,12 +115,15 @@ def lighthouse(url: str, desktop: bool, out: Path, tries: int = 3) -> dict[str, 
     raise LighthouseFailed(f"Lighthouse failed on {url} ({tries} tries): {problem}")
 
 
-def audit(sites: dict[str, str], pages: dict[str, str], work: Path, runs: int) -> dict:
+FORMS = ("mobile", "desktop")
+
+
+def audit(sites: dict[str, str], pages: dict[str, str], work: Path, runs: int, forms=FORMS) -> dict:
     """Scores by site, page and form. Each run audits every site in turn, page by page, so a
     change in the machine's load falls on both sides alike."""
     scores: dict = {site: {} for site in sites}
     for name, path in pages.items():
-        for form in ("mobile", "desktop"):
+        for form in forms:
             found: dict[str, list] = {site: [] for site in sites}
             for _ in range(runs):
                 for site, base in sites.items():
@@ -148,7 +151,7 @@ def table(act: dict, stock: dict) -> str:
         "|---|---|" + "---:|---:|" * len(CATEGORIES),
     ]
     for name in act:
-        for form in ("mobile", "desktop"):
+        for form in act[name]:
             cells = []
             for c in CATEGORIES:
                 ours = act[name][form][c]
@@ -166,7 +169,15 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated page names to audit (default: all): "
         + ", ".join({**PAGES, **ACT_ONLY}),
     )
+    parser.add_argument(
+        "--forms",
+        default=",".join(FORMS),
+        help="comma-separated: mobile (a slow phone, simulated), desktop (default: both)",
+    )
     args = parser.parse_args(argv)
+    forms = args.forms.split(",")
+    if not forms or any(form not in FORMS for form in forms):
+        parser.error(f"--forms takes mobile, desktop or both, not {args.forms!r}")
     every = {**PAGES, **ACT_ONLY}
     chosen = args.pages.split(",") if args.pages else list(every)
     unknown = [name for name in chosen if name not in every]
@@ -200,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                     {name: every[name] for name in chosen},
                     work,
                     args.runs,
+                    forms,
                 )
         except LighthouseFailed as failure:
             sys.exit(str(failure))
