@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -21,6 +22,9 @@ from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import Taxonomies, load_taxonomies
 from act.wording import shown_path
 from act.yamlfile import YamlDocument, parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from act.charities.data import CharityData
 
 _FRONT_MATTER = YAMLHandler()
 MAX_SLUG = 80
@@ -47,6 +51,8 @@ class Catalogue:
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, PageFacts] = field(default_factory=dict)  # by src_uri, every .md read
     files: set[str] = field(default_factory=set)  # src_uri of every file in content/
+    # The Get help directory's data, once the whole-site check (act.check) has read it.
+    charities: CharityData | None = None
 
     @property
     def errors(self) -> list[Problem]:
