@@ -51,6 +51,7 @@ class Catalogue:
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, PageFacts] = field(default_factory=dict)  # by src_uri, every .md read
     files: set[str] = field(default_factory=set)  # src_uri of every file in content/
+    with_directives: set[str] = field(default_factory=set)  # src_uri of pages with act:listing
     # The Get help directory's data, once the whole-site check (act.check) has read it.
     charities: CharityData | None = None
 
@@ -111,6 +112,7 @@ def check_content(
             catalogue.pages[src_uri] = facts
         if "act:listing" in text:
             with_directives.append((text, shown))
+            catalogue.with_directives.add(src_uri)
         if entry is None or not entry.section:
             continue
         if entry.url in first_file_of:
