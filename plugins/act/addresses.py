@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from act.charities.pages import INDEX_URI as GET_HELP_INDEX
-from act.charities.referrals import load_referrals
+from act.charities.referrals import Referrals, load_referrals
 from act.content.body import local_target
 from act.content.checker import Catalogue
 from act.listings.pages import listing_pages
@@ -42,8 +42,11 @@ class Made:
         return f"the {self.page} page the site makes from {self.file}"
 
 
-def made_by_the_site(catalogue: Catalogue, data_dir: Path, today: date) -> list[Made]:
-    """Everything the plugins add to the site, in the order they add it."""
+def made_by_the_site(
+    catalogue: Catalogue, data_dir: Path, today: date, referrals: Referrals | None = None
+) -> list[Made]:
+    """Everything the plugins add to the site, in the order they add it. `referrals`, when
+    given, is data/referrals.yml as already read; otherwise it is read here."""
     made = [
         Made(spec.src_uri, spec.source_file, spec.made_from, spec.title)
         for spec in listing_pages(catalogue, today)
@@ -58,8 +61,9 @@ def made_by_the_site(catalogue: Catalogue, data_dir: Path, today: date) -> list[
     referrals_path = data_dir / "referrals.yml"
     shown = shown_path(referrals_path)
     made.append(Made(GET_HELP_INDEX, shown, page="Get help"))
-    if referrals_path.exists():
+    if referrals is None and referrals_path.exists():
         referrals, _ = load_referrals(referrals_path, shown)
+    if referrals is not None:
         made += [Made(f"get-help/{n.id}.md", shown, f"need '{n.id}'") for n in referrals.needs]
     return made
 
@@ -159,7 +163,14 @@ def broken_links(catalogue: Catalogue, made: list[Made]) -> list[Problem]:
     return problems
 
 
-def site_problems(catalogue: Catalogue, data_dir: Path, content_dir: Path, today: date):
-    """Clashes and broken links: the checks that need the whole site."""
-    made = made_by_the_site(catalogue, data_dir, today)
+def site_problems(
+    catalogue: Catalogue,
+    data_dir: Path,
+    content_dir: Path,
+    today: date,
+    referrals: Referrals | None = None,
+):
+    """Clashes and broken links: the checks that need the whole site (`referrals` as in
+    made_by_the_site)."""
+    made = made_by_the_site(catalogue, data_dir, today, referrals)
     return clashes(catalogue, made, shown_path(content_dir)) + broken_links(catalogue, made)

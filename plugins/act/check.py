@@ -10,13 +10,21 @@ from datetime import date
 from pathlib import Path
 
 from act.addresses import site_problems
-from act.charities.cli import charity_data_problems
+from act.charities.data import read_charity_data
 from act.content.checker import Catalogue, check_content
 
 
-def check_site(content: Path, data: Path, today: date, cache: dict | None = None) -> Catalogue:
-    """The checked catalogue, its `problems` holding every problem found, all in one run."""
-    catalogue = check_content(content, data, today, cache=cache)
-    _, charity_problems = charity_data_problems(data)
-    catalogue.problems += charity_problems + site_problems(catalogue, data, content, today)
+def check_site(
+    content: Path, data: Path, today: date, cache: dict | None = None, processes: int = 1
+) -> Catalogue:
+    """The checked catalogue, its `problems` holding every problem found, all in one run
+    (`cache` and `processes` as in check_content).
+
+    The Get help directory's data, read here, stays on the catalogue (`charities`), so the
+    build reads data/referrals.yml and the snapshot once."""
+    catalogue = check_content(content, data, today, cache=cache, processes=processes)
+    catalogue.charities = charities = read_charity_data(data, today)
+    catalogue.problems += charities.problems + site_problems(
+        catalogue, data, content, today, referrals=charities.referrals
+    )
     return catalogue

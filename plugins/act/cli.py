@@ -13,6 +13,7 @@ from act.builddate import BuildDateError, build_date
 from act.charities.cli import add_charities_command
 from act.check import check_site
 from act.cli_options import add_site_options
+from act.content.checker import check_processes
 from act.content.reference import add_reference_command
 from act.content.scaffold import add_new_command
 from act.editor.command import add_cms_config_command
@@ -54,7 +55,7 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    catalogue = check_site(args.content, args.data, build_date())
+    catalogue = check_site(args.content, args.data, build_date(), processes=check_processes())
     problems = catalogue.problems
     if problems:
         print(format_report(problems))

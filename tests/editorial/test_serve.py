@@ -58,9 +58,12 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """The fixture site served by `mkdocs serve --livereload`; stopped with Ctrl+C afterwards."""
+# `make serve` adds --dirty: only changed pages are rebuilt, and listing pages whose items did
+# not change are not rendered again; a data or template change must still reach them.
+@pytest.fixture(params=[[], ["--dirty"]], ids=["whole", "dirty"])
+def preview(tmp_path, request):
+    """The fixture site served by `mkdocs serve --livereload` (with --dirty, as `make serve`,
+    and without); stopped with Ctrl+C afterwards."""
     project = make_project("site", tmp_path / "project")
     # The act/charities plugin asks to watch data/charities; watching a missing folder stops
     # `mkdocs serve` at start-up, and the fixture site has no charity snapshot.
@@ -68,7 +71,9 @@ def preview(tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "ACT_BUILD_DATE": FIXTURE_BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
-    server = start_serve(project, ["--livereload", "-a", f"127.0.0.1:{port}"], log, env)
+    server = start_serve(
+        project, ["--livereload", *request.param, "-a", f"127.0.0.1:{port}"], log, env
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until(
@@ -106,6 +111,13 @@ def test_serve_rebuilds_listings_content_and_templates_without_writing_to_conten
         lambda: "Renamed " in (fetch(url + "prepare/sandbag-basics/") or ""),
         RELOAD_SECONDS,
         "the article did not show its new title",
+        log,
+    )
+    # ...and on the listing that shows it.
+    wait_until(
+        lambda: "Renamed " in (fetch(url + "prepare/") or ""),
+        RELOAD_SECONDS,
+        "the Prepare listing did not show the article's new title",
         log,
     )
 

@@ -1,10 +1,12 @@
-"""`mkdocs serve` keeps check results between rebuilds: only changed files are checked again."""
+"""`mkdocs serve` keeps check results between rebuilds: only changed files are checked again.
+A whole check in two processes gives the same answer as in one."""
 
 from __future__ import annotations
 
 import shutil
 from datetime import date
 
+from act.content import checker
 from act.content.checker import check_content
 from support import FIXTURES
 
@@ -50,3 +52,23 @@ def test_another_day_checks_everything_again(tmp_path):
     first = by_uri(check_content(content, data, TODAY, cache=cache))
     later = by_uri(check_content(content, data, date(2030, 1, 1), cache=cache))
     assert all(later[uri] is not first[uri] for uri in first)
+
+
+def test_checking_in_two_processes_gives_the_same_catalogue_and_problems(tmp_path, monkeypatch):
+    content, data = copy_site(tmp_path)
+    one = check_content(content, data, TODAY)
+    monkeypatch.setattr(checker, "PARALLEL_FROM", 0)  # the fixture site is small
+    two = check_content(content, data, TODAY, processes=2)
+    assert [(e.src_uri, e.data) for e in two.entries] == [(e.src_uri, e.data) for e in one.entries]
+    assert two.problems == one.problems
+    assert two.pages == one.pages
+
+
+def test_a_failed_child_process_leaves_the_check_to_this_one(tmp_path, monkeypatch):
+    content, data = copy_site(tmp_path)
+    one = check_content(content, data, TODAY)
+    monkeypatch.setattr(checker, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(checker, "_check_in_child", lambda sending, *_: sending.close())
+    two = check_content(content, data, TODAY, processes=2)
+    assert [(e.src_uri, e.data) for e in two.entries] == [(e.src_uri, e.data) for e in one.entries]
+    assert two.problems == one.problems

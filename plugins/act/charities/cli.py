@@ -16,8 +16,9 @@ from act.charities.charitybase import (
     CharityBaseSettings,
     PageDone,
 )
-from act.charities.directory import HiddenCharity, hidden_charities, hidden_charity_problems
-from act.charities.referrals import helpline_audit, load_referrals
+from act.charities.data import REFERRALS_FILE, SNAPSHOT_FILE, read_charity_data
+from act.charities.directory import HiddenCharity, hidden_charities
+from act.charities.referrals import load_referrals
 from act.charities.refresh import planned_requests, register_snapshot
 from act.charities.snapshot import (
     SnapshotError,
@@ -29,9 +30,6 @@ from act.charities.snapshot import (
 from act.cli_options import add_data_option
 from act.problems import format_report
 from act.wording import shown_path
-
-REFERRALS_FILE = "referrals.yml"
-SNAPSHOT_FILE = Path("charities") / "snapshot.json"
 
 
 def add_charities_command(commands) -> None:
@@ -74,17 +72,8 @@ def charity_data_problems(data_dir: Path):
 
     A data folder without referrals.yml has no directory, and so no problems.
     """
-    referrals_path = data_dir / REFERRALS_FILE
-    if not referrals_path.exists():
-        return None, []
-    snapshot_path = data_dir / SNAPSHOT_FILE
-    referrals, problems = load_referrals(referrals_path, shown_path(referrals_path))
-    audit = helpline_audit(referrals_path, shown_path(referrals_path), build_date())
-    snapshot, more = read_snapshot(snapshot_path, shown_path(snapshot_path))
-    if snapshot:
-        hidden = hidden_charities(referrals, snapshot)
-        more += hidden_charity_problems(hidden, shown_path(referrals_path))
-    return referrals, problems + audit + more
+    data = read_charity_data(data_dir, build_date())
+    return data.referrals, data.problems
 
 
 def hidden_curated_charities(data_dir: Path) -> tuple[str, list[HiddenCharity]]:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import os
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -21,6 +25,9 @@ from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import Taxonomies, load_taxonomies
 from act.wording import shown_path
 from act.yamlfile import YamlDocument, parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from act.charities.data import CharityData
 
 _FRONT_MATTER = YAMLHandler()
 MAX_SLUG = 80
@@ -47,6 +54,9 @@ class Catalogue:
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, PageFacts] = field(default_factory=dict)  # by src_uri, every .md read
     files: set[str] = field(default_factory=set)  # src_uri of every file in content/
+    with_directives: set[str] = field(default_factory=set)  # src_uri of pages with act:listing
+    # The Get help directory's data, once the whole-site check (act.check) has read it.
+    charities: CharityData | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,12 +70,17 @@ class Catalogue:
 
 
 def check_content(
-    content_dir: Path, data_dir: Path, today: date, cache: dict | None = None
+    content_dir: Path,
+    data_dir: Path,
+    today: date,
+    cache: dict | None = None,
+    processes: int = 1,
 ) -> Catalogue:
     """Read and check every Markdown file under `content_dir` and the taxonomies in `data_dir`.
 
     `cache` (a dict kept between calls, as `mkdocs serve` does) skips checking again a file
-    whose text, taxonomies and date have not changed since the last call."""
+    whose text, taxonomies and date have not changed since the last call. `processes` > 1
+    checks the files in that many processes (see check_texts); the result is the same."""
     taxonomies, problems = load_taxonomies(data_dir, shown_path)
     collections, more = load_collections(data_dir, shown_path)
     files, links = repository.walk(content_dir, shown_path)
@@ -79,32 +94,46 @@ def check_content(
     if cache is not None and cache.get("context") != (today, names):
         cache.clear()
         cache["context"] = (today, names)
-    first_file_of: dict[str, str] = {}
-    with_directives: list[tuple[str, str]] = []
+    # Every file is read first, then the texts are checked (perhaps in several processes),
+    # then the results are taken in file order, so problems are listed in the same order.
+    read: list[tuple[str, str, str | None, list[Problem]]] = []
     for path in files:
         shown = shown_path(path)
         other = repository.other_markdown_problem(path, shown)
-        if other:
-            catalogue.problems.append(other)
+        file_problems = [other] if other else []
         if path.suffix != ".md":
+            catalogue.problems.extend(file_problems)
             continue
-        src_uri = path.relative_to(content_dir).as_posix()
-        text, file_problems = read_text(path, shown)
-        catalogue.problems.extend(file_problems)
+        text, more = read_text(path, shown)
+        read.append((shown, path.relative_to(content_dir).as_posix(), text, file_problems + more))
+    checked_of: dict[tuple[str, str, str], tuple] = {}
+    to_check = []
+    for shown, src_uri, text, _ in read:
         if text is None:
             continue
         key = (src_uri, shown, text)
         checked = cache.get(key) if cache is not None else None
         if checked is None:
-            checked = check_text(text, shown, src_uri, names, today)
-            if cache is not None:
-                cache[key] = checked
-        entry, file_problems, facts = checked
+            to_check.append(key)
+        else:
+            checked_of[key] = checked
+    for key, checked in zip(to_check, check_texts(to_check, names, today, processes), strict=True):
+        checked_of[key] = checked
+        if cache is not None:
+            cache[key] = checked
+    first_file_of: dict[str, str] = {}
+    with_directives: list[tuple[str, str]] = []
+    for shown, src_uri, text, file_problems in read:
+        catalogue.problems.extend(file_problems)
+        if text is None:
+            continue
+        entry, file_problems, facts = checked_of[(src_uri, shown, text)]
         catalogue.problems.extend(file_problems)
         if facts is not None:
             catalogue.pages[src_uri] = facts
         if "act:listing" in text:
             with_directives.append((text, shown))
+            catalogue.with_directives.add(src_uri)
         if entry is None or not entry.section:
             continue
         if entry.url in first_file_of:
@@ -126,6 +155,76 @@ def check_content(
     for text, shown in with_directives:
         catalogue.problems.extend(find_directives(text, shown, words)[1])
     return catalogue
+
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def check_processes() -> int:
+    """How many processes a whole check uses: two when this machine gives us two CPUs and can
+    fork (Linux), as the build's other core is idle while it checks; else one."""
+    if sys.platform != "linux":
+        return 1
+    return min(2, len(os.sched_getaffinity(0)))
+
+
+def check_texts(
+    texts: list[tuple[str, str, str]],
+    taxonomies: dict[str, dict[str, str]],
+    today: date,
+    processes: int = 1,
+) -> list[tuple[Entry | None, list[Problem], PageFacts | None]]:
+    """check_text on each (src_uri, shown, text), in order. With `processes` of 2, a forked
+    child checks the second half of the texts while this process checks the first; the
+    child's results come back through a pipe, never a file. If the child fails, this process
+    checks its half too, so the answer never depends on it."""
+    if processes < 2 or len(texts) < PARALLEL_FROM:
+        return [check_text(text, shown, uri, taxonomies, today) for uri, shown, text in texts]
+    half = _half_by_length(texts)
+    receiving, sending = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_check_in_child, args=(sending, texts[half:], taxonomies, today), daemon=True
+    )
+    child.start()
+    sending.close()
+    first = [check_text(text, shown, uri, taxonomies, today) for uri, shown, text in texts[:half]]
+    try:
+        second = receiving.recv()
+    except (EOFError, OSError):
+        second = None
+    finally:
+        receiving.close()
+        child.join()
+    if second is None or len(second) != len(texts) - half:
+        second = [
+            check_text(text, shown, uri, taxonomies, today) for uri, shown, text in texts[half:]
+        ]
+    return first + second
+
+
+def _half_by_length(texts: list[tuple[str, str, str]]) -> int:
+    """Where to split `texts` so both halves hold about as much text."""
+    total = sum(len(text) for _, _, text in texts)
+    running = 0
+    for index, (_, _, text) in enumerate(texts):
+        running += len(text)
+        if running * 2 >= total:
+            return index + 1
+    return len(texts)
+
+
+def _check_in_child(sending, texts, taxonomies, today) -> None:
+    try:
+        found = [check_text(text, shown, uri, taxonomies, today) for uri, shown, text in texts]
+    except Exception:
+        found = None  # the parent checks these itself, and reports what went wrong
+    try:
+        sending.send(found)
+    except Exception:
+        sending.send(None)
+    finally:
+        sending.close()
 
 
 def entry_type(src_uri: str) -> type[Entry]:

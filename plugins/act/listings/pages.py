@@ -82,19 +82,48 @@ class ListingRenderer:
         )
         return self.render("listing.html", url, items=items, card=source.card, empty=source.empty)
 
-    def pages(self) -> list[ListingPage]:
-        """Every listing page of the site, computed once per build."""
-        return [
-            ListingPage(
-                spec.src_uri,
-                spec.title,
-                spec.summary,
-                self.render(spec.fragment, _url_of(spec.src_uri), **spec.context()),
-                spec.source_file,
-                spec.search_type,
+    def pages(self, kept: KeptBodies | None = None) -> list[ListingPage]:
+        """Every listing page of the site, computed once per build; with `kept`, a page whose
+        fragment gets what it got last time is not rendered again."""
+        pages = []
+        for spec in listing_pages(self.catalogue, self.today):
+            url = _url_of(spec.src_uri)
+            context = spec.context()
+
+            def render(spec=spec, url=url, context=context) -> str:
+                return self.render(spec.fragment, url, **context)
+
+            key = (spec.src_uri, spec.fragment, self.today)
+            body = render() if kept is None else kept.body(key, context, render)
+            pages.append(
+                ListingPage(
+                    spec.src_uri, spec.title, spec.summary, body, spec.source_file, spec.search_type
+                )
             )
-            for spec in listing_pages(self.catalogue, self.today)
-        ]
+        return pages
+
+
+class KeptBodies:
+    """Listing pages' bodies kept between `mkdocs serve --dirty` rebuilds, each with the context
+    it was rendered from. A save changes the context of the few listings that show the saved
+    file; the others are equal to last time's (the same entries, compared by value) and their
+    body is used again. Whoever keeps them must `forget` them when a template or the data
+    changes (the fragments, the names and labels they use), which the context does not show.
+    Held in memory only, never written anywhere."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple, tuple[dict, str]] = {}
+
+    def forget(self) -> None:
+        self._kept.clear()
+
+    def body(self, key: tuple, context: dict, render: Callable[[], str]) -> str:
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == context:
+            return kept[1]
+        body = render()
+        self._kept[key] = (context, body)
+        return body
 
 
 @dataclass(frozen=True)

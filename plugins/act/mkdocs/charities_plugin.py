@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from act.charities.data import CharityData
 from act.charities.directory import Directory, build_directory, hidden_charity_problems
 from act.charities.openreferral import open_referral_documents
 from act.charities.pages import get_help_pages
@@ -43,7 +44,7 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
             config.watch.append(str(self.snapshot_path.parent))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        directory = self._directory()
+        directory = self._directory(config)
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
         nav_pages = nav_paths(config.nav)
@@ -59,21 +60,36 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
             files.append(File.generated(config, path, content=text))
         return files
 
-    def _directory(self) -> Directory:
-        if not self.referrals_path.exists():
+    def _directory(self, config: MkDocsConfig) -> Directory:
+        data = self._charity_data(config)
+        if data.referrals is None:
             # A site without a directory still gets /get-help/ with the emergency panel.
             log.info("no %s: the Get help pages list no needs", shown_path(self.referrals_path))
             return Directory()
-        referrals, problems = load_referrals(self.referrals_path, shown_path(self.referrals_path))
-        snapshot, more = read_snapshot(self.snapshot_path, shown_path(self.snapshot_path))
-        errors = [p for p in problems + more if p.is_error]
-        if errors or snapshot is None:
+        if data.errors or data.snapshot is None:
             raise PluginError(
                 "The Get help directory cannot be built. Fix these and build again:\n"
-                + format_report(errors)
+                + format_report(data.errors)
             )
-        directory = build_directory(referrals, snapshot)
+        directory = build_directory(data.referrals, data.snapshot)
         # info, not warning: `mkdocs build --strict` must not fail when the register changes.
         for problem in hidden_charity_problems(directory.hidden, shown_path(self.referrals_path)):
             log.info("%s", problem)
         return directory
+
+    def _charity_data(self, config: MkDocsConfig) -> CharityData:
+        """The data act/content's check has already read, when it read these same files."""
+        content = config.plugins.get("act/content")
+        checked = content.catalogue.charities if content is not None else None
+        if checked is not None and (checked.referrals_path, checked.snapshot_path) == (
+            self.referrals_path,
+            self.snapshot_path,
+        ):
+            return checked
+        if not self.referrals_path.exists():
+            return CharityData(self.referrals_path, self.snapshot_path)
+        referrals, problems = load_referrals(self.referrals_path, shown_path(self.referrals_path))
+        snapshot, more = read_snapshot(self.snapshot_path, shown_path(self.snapshot_path))
+        return CharityData(
+            self.referrals_path, self.snapshot_path, referrals, snapshot, problems + more
+        )

@@ -15,7 +15,7 @@ from mkdocs.structure.files import InclusionLevel
 from act.builddate import BuildDateError, build_date
 from act.check import check_site
 from act.content.body import unsafe_html
-from act.content.checker import Catalogue
+from act.content.checker import Catalogue, check_processes
 from act.mkdocs.safe import head_meta, template_names
 from act.mkdocs.stylesheet import join_stylesheets
 from act.problems import format_report
@@ -76,8 +76,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     @event_priority(50)
     def on_files(self, files, config):
         docs = Path(config.docs_dir)
-        # The same check as `act check`, so `make site` need not run both.
-        self.catalogue = check_site(docs, self.data_dir, self.today, cache=self.check_cache)
+        # The same check as `act check`, so `make site` need not run both. A whole build
+        # checks on both cores (the other is idle until pages are written); `mkdocs serve`
+        # checks only what changed, in this process, which has the server's threads.
+        processes = check_processes() if self.check_cache is None else 1
+        self.catalogue = check_site(
+            docs, self.data_dir, self.today, cache=self.check_cache, processes=processes
+        )
         if self.catalogue.errors:
             raise PluginError(
                 "Content check failed. Fix these and build again:\n"

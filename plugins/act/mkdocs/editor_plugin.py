@@ -39,6 +39,15 @@ class EditorConfig(Config):
 
 
 class EditorPlugin(BasePlugin[EditorConfig]):
+    # The last configuration and its YAML: a `mkdocs serve` rebuild after a save to content/
+    # has the same configuration, and writing it out as YAML is the slow part.
+    written: tuple[dict, str] | None = None
+
+    # Defining on_startup keeps this instance, and with it `written`, across `mkdocs serve`
+    # rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.written = None
+
     def on_config(self, config):
         if not self.config.enabled:
             return
@@ -77,7 +86,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         )
         for src_uri, content in (
             (f"{ADMIN}/index.html", page),
-            (f"{ADMIN}/config.yml", cms_config_yaml(site_config)),
+            (f"{ADMIN}/config.yml", self._yaml(site_config)),
         ):
             files.append(self._hidden(File.generated(config, src_uri, content=content)))
         for path in sorted(self.bundle.rglob("*")):
@@ -86,6 +95,11 @@ class EditorPlugin(BasePlugin[EditorConfig]):
                 src_uri = src_uri.replace(f"{ADMIN}/decap-cms/", f"{ADMIN}/decap/")
                 files.append(self._hidden(File.generated(config, src_uri, abs_src_path=path)))
         return files
+
+    def _yaml(self, site_config: dict) -> str:
+        if self.written is None or self.written[0] != site_config:
+            self.written = (site_config, cms_config_yaml(site_config))
+        return self.written[1]
 
     @staticmethod
     def _hidden(file: File) -> File:

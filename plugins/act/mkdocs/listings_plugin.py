@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.listings.directive import find_directives
-from act.listings.pages import ListingPage, ListingRenderer
+from act.listings.pages import KeptBodies, ListingPage, ListingRenderer
 from act.listings.sources import vocabulary
 from act.mkdocs.nav import content_plugin, nav_paths
 from act.mkdocs.publishing_plugin import site_of
@@ -31,6 +31,7 @@ LISTING_MARKER = "<!-- act-listing-{} -->"
 
 class ListingsPlugin(BasePlugin):
     dirty = False
+    kept: KeptBodies | None = None
     previous_build: float | None = None
     build_started: float | None = None
 
@@ -38,6 +39,8 @@ class ListingsPlugin(BasePlugin):
     # belongs to one build is reset in on_config.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        # A --dirty rebuild renders again only the listing pages whose items changed.
+        self.kept = KeptBodies() if dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.previous_build, self.build_started = self.build_started, time.time()
@@ -52,7 +55,11 @@ class ListingsPlugin(BasePlugin):
         template_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.renderer = ListingRenderer(self.catalogue, template_dirs, content.today)
         self.vocabulary = vocabulary(self.catalogue)
-        pages = [*self.renderer.pages(), self._open_data_page()]
+        # Every page after a change to a template, data or mkdocs.yml (see below).
+        everything = self.dirty and self._everything_changed(config)
+        if self.kept is not None and everything:
+            self.kept.forget()
+        pages = [*self.renderer.pages(self.kept), self._open_data_page()]
         in_nav = nav_paths(config.nav)
         for page in pages:
             self.source_files[page.src_uri] = page.source_file
@@ -67,8 +74,19 @@ class ListingsPlugin(BasePlugin):
                 File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
             )
         if self.dirty:
-            _outdate_for_dirty_build(files, config, self.previous_build)
+            _outdate_for_dirty_build(files, everything, self.catalogue.with_directives)
         return files
+
+    def _everything_changed(self, config: MkDocsConfig) -> bool:
+        """True on the first build, and after a change to a template, data or mkdocs.yml."""
+        return self.previous_build is None or _changed_since(
+            [
+                config.theme.custom_dir,
+                content_plugin(config, "act/listings").data_dir,
+                config.config_file_path,
+            ],
+            self.previous_build,
+        )
 
     def _open_data_page(self) -> ListingPage:
         body = self.renderer.render(
@@ -119,23 +137,16 @@ class ListingsPlugin(BasePlugin):
         return context
 
 
-def _outdate_for_dirty_build(files, config, previous_build: float | None) -> None:
+def _outdate_for_dirty_build(files, everything: bool, with_directives: set[str]) -> None:
     """`mkdocs serve --dirty` rebuilds only the pages whose Markdown changed. Mark the output
     of the others out of date when they would show something else too: every page after a
-    change to a template, data or mkdocs.yml; pages with a listing directive (the home page)
-    always, as they show other pages. (Generated pages are always rebuilt.)"""
-    everything = previous_build is None or _changed_since(
-        [
-            config.theme.custom_dir,
-            content_plugin(config, "act/listings").data_dir,
-            config.config_file_path,
-        ],
-        previous_build,
-    )
+    change to a template, data or mkdocs.yml (`everything`); pages with a listing directive
+    (the home page; the check has just read every file) always, as they show other pages.
+    (Generated pages are always rebuilt.)"""
     for file in files.documentation_pages(inclusion=lambda _: True):
-        if file.generated_by or not os.path.isfile(file.abs_dest_path):
+        if file.generated_by or not (everything or file.src_uri in with_directives):
             continue
-        if everything or "act:listing" in Path(file.abs_src_path).read_text(encoding="utf-8"):
+        if os.path.isfile(file.abs_dest_path):
             os.utime(file.abs_dest_path, (0, 0))
 
 

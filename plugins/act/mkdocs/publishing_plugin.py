@@ -5,6 +5,7 @@ content plugin's catalogue (the open data page itself is a listing: see act/list
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -35,6 +36,14 @@ def site_of(config: MkDocsConfig, today) -> Site:
 
 
 class PublishingPlugin(BasePlugin):
+    written: dict[str, tuple[Any, str]] | None = None
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
+    # open data last written: a save rarely changes most of it, and indented JSON is slow to
+    # write (Python's encoder has no fast path for it).
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.written = {} if command == "serve" else None
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         content = content_plugin(config, "act/publishing")
         self.catalogue = content.catalogue
@@ -91,8 +100,18 @@ class PublishingPlugin(BasePlugin):
         for export in open_data.exports(self.catalogue, self.site):
             (out / export.path).parent.mkdir(parents=True, exist_ok=True)
             (out / export.path).write_text(
-                json_text(open_data.document(export, self.site)), encoding="utf-8"
+                self._json(export.path, open_data.document(export, self.site)), encoding="utf-8"
             )
             (out / export.schema_path).write_text(
-                json_text(open_data.schema(export, self.site, terms)), encoding="utf-8"
+                self._json(export.schema_path, open_data.schema(export, self.site, terms)),
+                encoding="utf-8",
             )
+
+    def _json(self, path: str, data: Any) -> str:
+        """json_text(data); while serving, the text written last time if `data` is equal."""
+        if self.written is None:
+            return json_text(data)
+        kept = self.written.get(path)
+        if kept is None or kept[0] != data:
+            kept = self.written[path] = (data, json_text(data))
+        return kept[1]

@@ -4,13 +4,14 @@ written (Pagefind's service on the other core), writing the index after the buil
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -47,6 +48,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.dirty = False
         self.service: PagefindService | None = None
         self.streaming = False
+        self.writing: IndexWriting | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -106,13 +108,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self._stop_service()
+        if self.writing is not None:  # another plugin's on_post_build failed meanwhile
+            self.writing.wait()
+            self.writing = None
 
     def _stop_service(self) -> None:
         if self.service is not None:
             self.service.close()
             self.service = None
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    # First of every plugin's on_post_build: Pagefind writes the index on the other core while
+    # the others write the feeds, the open data and sw.js (none of which reads the index).
+    @event_priority(100)
+    def _start_writing_index(self, config: MkDocsConfig) -> None:
+        self.writing = None
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
@@ -124,9 +133,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 )
                 self.worker.start()
             return
-        streamed = self.service is not None
+        self.writing = IndexWriting(self._write_index, site, streamed=self.service is not None)
+
+    # Last: the build ends once the index is written and checked.
+    @event_priority(-100)
+    def _finish_index(self, config: MkDocsConfig) -> None:
+        writing, self.writing = self.writing, None
+        if writing is None:
+            return
         try:
-            result = self._write_index(site)
+            result = writing.result()
         except SearchIndexError as err:
             raise PluginError(f"Search index: {err}") from None
         self.indexed_once = True
@@ -134,7 +150,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             "Pagefind (%s) indexed %d pages %s in %.1f s%s",
             result.binary,
             result.page_count,
-            "while rendering" if streamed else "in the built site",
+            "while rendering" if writing.streamed else "in the built site",
             result.seconds,
             f" (peak memory {result.peak_mb:.0f} MB)" if result.peak_mb else "",
         )
@@ -145,6 +161,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 result.page_count,
                 self.pages_marked,
             )
+
+    on_post_build = CombinedEvent(_start_writing_index, _finish_index)
 
     def _write_index(self, site: Path) -> IndexResult:
         """The pages fed while rendering, written out; or the whole folder if none were."""
@@ -177,3 +195,32 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_shutdown(self) -> None:
         if self.worker is not None and self.worker.is_alive():
             self.worker.join(timeout=SHUTDOWN_WAIT)
+
+
+class IndexWriting:
+    """The index being written on a thread of its own; `result` waits for it."""
+
+    def __init__(self, write: Callable[[Path], IndexResult], site: Path, streamed: bool) -> None:
+        self.streamed = streamed
+        self._result: IndexResult | None = None
+        self._error: SearchIndexError | None = None
+        self._thread = threading.Thread(target=self._run, args=(write, site), name="index")
+        self._thread.start()
+
+    def _run(self, write: Callable[[Path], IndexResult], site: Path) -> None:
+        try:
+            self._result = write(site)
+        except SearchIndexError as err:
+            self._error = err
+        except Exception as err:  # reported by result(), in the build's own thread
+            self._error = SearchIndexError(f"{type(err).__name__}: {err}")
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> IndexResult:
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result

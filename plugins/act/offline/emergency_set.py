@@ -7,6 +7,7 @@ help page (generated from data/referrals.yml, so they have no front matter to fl
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 from collections.abc import Iterable
@@ -55,7 +56,10 @@ class _Assets(HTMLParser):
             self.found.append(values["src"])
 
 
-def page_assets(html: str, page_url: str) -> set[str]:
+# `mkdocs serve` writes the set's pages again on every rebuild, mostly unchanged: the same
+# page read again gives the same answer without parsing it (in memory, for this process only).
+@functools.lru_cache(maxsize=256)
+def page_assets(html: str, page_url: str) -> frozenset[str]:
     """The site-relative paths of the files a page loads from this site. Addresses on other
     sites and data: URIs are left out (the site makes no such requests, and they are never
     cached)."""
@@ -68,7 +72,7 @@ def page_assets(html: str, page_url: str) -> set[str]:
         if parts.scheme or parts.netloc or not address:
             continue
         paths.add(parts.path.lstrip("/"))
-    return paths
+    return frozenset(paths)
 
 
 def page_file(site: Path, url: str) -> Path:
@@ -109,8 +113,13 @@ def precache(site: Path, pages: Iterable[str], always: Iterable[str] = ()) -> Pr
     for path in [*pages, *sorted(files)]:
         data = page_file(site, path).read_bytes()
         digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
-        weight += len(gzip.compress(data, compresslevel=9))
+        weight += _gzipped_size(data)
     return Precache(tuple(pages), tuple(sorted(files)), digest.hexdigest()[:12], weight)
+
+
+@functools.lru_cache(maxsize=256)
+def _gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
 
 
 # The offline page's groups, by where a page sits; pages elsewhere go under "Other pages".

@@ -6,7 +6,8 @@ each answer the same on its stdout, matched by message id. The `pagefind` packag
 merges the binary's stderr into the stdout it parses (so any warning broke a build with
 "Expecting value") and polls every 0.1 s per answer. Here stderr goes to its own file, a
 thread reads stdout as it comes (so neither pipe can fill and stall the other), pages are sent
-without waiting for their answers, and every failure is a SearchIndexError that says which
+without waiting for their answers, by a thread of their own (so rendering never waits on a
+full pipe), and every failure is a SearchIndexError that says which
 page, or what the binary printed before it stopped. Each page is sent as the part Pagefind
 reads (indexed_part), and the written index is checked whole (bundle_problem): the service
 can answer before its files are on disk."""
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import gzip
 import json
+import queue
 import subprocess
 import tempfile
 import threading
@@ -33,6 +36,10 @@ from act.search.indexer import (
     pagefind_binary,
 )
 
+# Pages rendered but not yet handed to the binary (see PagefindService._hand_over): enough
+# that rendering never waits while the binary reads the page before, few enough to bound the
+# memory they hold (a page is sent as its article, some tens of kB).
+QUEUED_PAGES = 64
 WRITE_TIMEOUT = 900  # seconds for the last pages and the index to be written
 STDERR_TAIL = 2000  # characters of the binary's own output quoted in an error
 BODY = " data-pagefind-body"
@@ -93,6 +100,9 @@ class PagefindService:
         self.sent = 0
         self.failures: list[str] = []
         self.pages: dict[int, str] = {}  # message id -> page path, until answered
+        self.queued: queue.Queue = queue.Queue(maxsize=QUEUED_PAGES)
+        self.hand_over: threading.Thread | None = None
+        self.broken: SearchIndexError | None = None  # the binary stopped taking pages
         self.ended = False
         self.index_id: int | None = None
         self.started = 0.0
@@ -119,26 +129,51 @@ class PagefindService:
         }
         answer = self._ask({"type": "NewIndex", "config": config}, timeout=60)
         self.index_id = answer["index_id"]
+        self.hand_over = threading.Thread(target=self._hand_over, daemon=True, name="pagefind")
+        self.hand_over.start()
 
     def add_page(self, path: str, html: str) -> None:
         """Queue one rendered page; `path` is its file in the site, e.g. "about/index.html".
         Returns at once: a failure is raised by a later call."""
         self._raise_failures()
-        self._send(
-            {
-                "type": "AddFile",
-                "index_id": self.index_id,
-                "file_path": path,
-                "url": None,
-                "file_contents": indexed_part(html),
-            },
-            page=path,
-        )
+        payload = {
+            "type": "AddFile",
+            "index_id": self.index_id,
+            "file_path": path,
+            "url": None,
+            "file_contents": indexed_part(html),
+        }
+        self.queued.put((payload, path))
+
+    def _hand_over(self) -> None:
+        """Send the queued pages to the binary, in order, on a thread of their own: writing
+        to its pipe waits whenever the binary is still reading the page before, and the
+        build renders the next page meanwhile instead of waiting too."""
+        while True:
+            item = self.queued.get()
+            if item is None:
+                return
+            if self.broken is None:
+                payload, path = item
+                try:
+                    self._send(payload, page=path)
+                except SearchIndexError as err:
+                    self.broken = err  # raised by the next add_page or write
+                except Exception as err:  # never leave add_page waiting on a full queue
+                    self.broken = SearchIndexError(f"{path} could not be sent to Pagefind: {err}")
+
+    def _all_handed_over(self) -> None:
+        if self.hand_over is not None:
+            self.queued.put(None)
+            self.hand_over.join()
+            self.hand_over = None
 
     def write(self) -> IndexResult:
         """Wait for every page, write the index into site/pagefind and stop the binary."""
         output = self.site / OUTPUT_DIR
         deadline = time.monotonic() + WRITE_TIMEOUT
+        self._all_handed_over()
+        self._raise_failures()
         with self.lock:  # every page in before the index is written
             while self.pages and not self.ended and time.monotonic() < deadline:
                 self.lock.wait(deadline - time.monotonic())
@@ -178,6 +213,11 @@ class PagefindService:
         return None
 
     def close(self) -> None:
+        if self.hand_over is not None:
+            # Let the thread end: once the binary is stopped it only empties the queue.
+            with contextlib.suppress(queue.Full):
+                self.queued.put_nowait(None)
+            self.hand_over = None
         if self.process is None:
             return
         process, self.process = self.process, None
@@ -196,7 +236,8 @@ class PagefindService:
     # -- the protocol ----------------------------------------------------------------------
 
     def _send(self, payload: dict, page: str | None = None, awaited: bool = False) -> int:
-        if self.process is None or self.process.stdin is None:
+        process = self.process  # once: close() may stop it meanwhile, from another thread
+        if process is None or process.stdin is None:
             raise SearchIndexError("Pagefind's service is not running (an earlier error?)")
         with self.lock:
             self.sent += 1
@@ -207,8 +248,8 @@ class PagefindService:
                 self.awaited.add(message)
         request = json.dumps({"message_id": message, "payload": payload}).encode("utf-8")
         try:
-            self.process.stdin.write(base64.b64encode(request) + b",")
-            self.process.stdin.flush()
+            process.stdin.write(base64.b64encode(request) + b",")
+            process.stdin.flush()
         except (BrokenPipeError, ValueError, OSError):
             raise SearchIndexError(self._death_note()) from None
         return message
@@ -274,6 +315,9 @@ class PagefindService:
             self.lock.notify_all()
 
     def _raise_failures(self) -> None:
+        if self.broken is not None:
+            self.close()
+            raise self.broken
         with self.lock:
             failures = list(self.failures)
         if failures:
