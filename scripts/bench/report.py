@@ -12,7 +12,8 @@ GOALS = {
     "scale_ratio": 4.2,
     "html_per_page_change": 0.10,
     "edit_to_preview_seconds": 2.0,
-    "first_query_kb": 150.0,  # gzipped, at the largest size measured
+    "first_query_kb": 150.0,  # gzipped, at first_query_pages
+    "first_query_pages": 8000,
 }
 BUILD_MACHINE_MB = 8000  # the build machine the largest-site estimate is for (8 GB)
 
@@ -224,15 +225,22 @@ def goals(results: dict) -> list[tuple[str, str, bool | None]]:
     largest = max((int(k) for k in sizes), default=None)
     if largest is not None and sizes[str(largest)].get("query", {}).get("A"):
         query = sizes[str(largest)]["query"]["A"]
+        # The goal is set at 8,000 pages: a smaller run shows its figure but cannot meet it.
+        at_goal_size = largest >= GOALS["first_query_pages"]
         out.append(
             (
-                f"First search query ≤ {GOALS['first_query_kb']:.0f} kB gzipped at {largest} pages",
-                f"{query['gzip_bytes'] / 1000:.0f} kB "
+                f"First search query ≤ {GOALS['first_query_kb']:.0f} kB gzipped at "
+                f"{GOALS['first_query_pages']} pages",
+                f"{query['gzip_bytes'] / 1000:.0f} kB at {largest} pages "
                 f"({query['bytes'] / 1000:.0f} kB uncompressed)",
-                query["gzip_bytes"] / 1000 <= GOALS["first_query_kb"],
+                query["gzip_bytes"] / 1000 <= GOALS["first_query_kb"] if at_goal_size else None,
             )
         )
     return out
+
+
+# A goal a run could not judge (its size is smaller than the goal's) says so.
+MET = {True: "yes", False: "no", None: "not measured at that size"}
 
 
 def markdown_report(results: dict) -> str:
@@ -282,5 +290,5 @@ def markdown_report(results: dict) -> str:
     rows = goals(results)
     if rows:
         lines += ["| Goal | Measured | Met |", "|---|---:|:---:|"]
-        lines += [f"| {goal} | {value} | {'yes' if met else 'no'} |" for goal, value, met in rows]
+        lines += [f"| {goal} | {value} | {MET[met]} |" for goal, value, met in rows]
     return "\n".join(lines).rstrip() + "\n"
