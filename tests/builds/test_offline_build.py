@@ -23,9 +23,8 @@ def test_every_page_links_the_manifest_beside_the_worker(fixture_build):
         assert re.search(r'<link rel="manifest" href="(\.\./|/)*manifest\.webmanifest">', html), (
             where
         )
-        # The inline script in <head> registers sw.js from the manifest's folder, once the
-        # page has loaded (tests/browser/test_offline.py checks that it does).
-        assert 'new URL("sw.js", manifest.href)' in html, where
+    # The inline script in <head> registers the sw.js beside the manifest it finds on the page
+    # (tests/browser/test_offline.py checks in Chromium that a first visit installs it).
     assert (fixture_build.site / "sw.js").is_file()
 
 

@@ -58,10 +58,21 @@ def test_checking_in_two_processes_gives_the_same_catalogue_and_problems(tmp_pat
     content, data = copy_site(tmp_path)
     one = check_content(content, data, TODAY)
     monkeypatch.setattr(checker, "PARALLEL_FROM", 0)  # the fixture site is small
+    checked_here = []
+    check_text = checker.check_text
+
+    def counted(*args):
+        checked_here.append(args[2])  # the forked child's calls are not seen in this process
+        return check_text(*args)
+
+    monkeypatch.setattr(checker, "check_text", counted)
     two = check_content(content, data, TODAY, processes=2)
+    assert one.problems, "the fixture has warnings, so their order is compared"
     assert [(e.src_uri, e.data) for e in two.entries] == [(e.src_uri, e.data) for e in one.entries]
     assert two.problems == one.problems
     assert two.pages == one.pages
+    # The child really checked part of the files: this process did not check them all.
+    assert 0 < len(checked_here) < len(one.pages)
 
 
 def test_a_failed_child_process_leaves_the_check_to_this_one(tmp_path, monkeypatch):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import gzip
 import json
 import queue
@@ -213,25 +212,22 @@ class PagefindService:
         return None
 
     def close(self) -> None:
-        if self.hand_over is not None:
-            # Let the thread end: once the binary is stopped it only empties the queue.
-            with contextlib.suppress(queue.Full):
-                self.queued.put_nowait(None)
-            self.hand_over = None
-        if self.process is None:
-            return
+        """Stop the binary, then the hand-over thread, which (with the binary gone) only
+        empties the queue, so the end marker always gets in and the thread always ends."""
         process, self.process = self.process, None
-        try:
-            if process.stdin:
-                process.stdin.close()
-        except OSError:
-            pass
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        self.stderr.close()
+        if process is not None:
+            try:
+                if process.stdin:
+                    process.stdin.close()
+            except OSError:
+                pass
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            self.stderr.close()
+        self._all_handed_over()
 
     # -- the protocol ----------------------------------------------------------------------
 
