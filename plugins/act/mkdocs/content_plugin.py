@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 from mkdocs.config import config_options as opt
@@ -17,6 +18,7 @@ from act.check import check_site
 from act.content.body import unsafe_html
 from act.content.checker import Catalogue, check_processes
 from act.mkdocs.safe import head_meta, template_names
+from act.mkdocs.shared_parts import SharedParts
 from act.mkdocs.stylesheet import join_stylesheets
 from act.problems import format_report
 from act.repository import link_problems
@@ -43,6 +45,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.compiled_templates: CompiledTemplates | None = None
         self.extra_css: list[str] = []
         self.stylesheet = ""  # Material's stylesheet and extra_css joined: see on_files
+        self.nav = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # check results of files that did not change: a save is checked, not the whole site.
@@ -140,8 +143,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page.meta["title"] = escape(page.title or "")
         return html
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
     def on_env(self, env, config, files):
         env.filters.update(FILTERS)
+        # Material's own templates as "material/...", for an override that wraps one.
+        material = FileSystemLoader([d for d in config.theme.dirs if d != config.theme.custom_dir])
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+        env.globals["act_shared"] = SharedParts(self.nav)
         # Our templates escape by default; Material's own keep MkDocs' setting (off), and get
         # page values already escaped (on_page_markdown, on_page_content).
         ours = template_names(config.theme.custom_dir)
