@@ -17,6 +17,7 @@ from act.builddate import BuildDateError, build_date
 from act.check import check_site
 from act.content.body import unsafe_html
 from act.content.checker import Catalogue, check_processes
+from act.mkdocs.markdown_child import ChildConverter
 from act.mkdocs.safe import head_meta, template_names
 from act.mkdocs.shared_parts import SharedParts
 from act.mkdocs.stylesheet import join_stylesheets
@@ -30,6 +31,8 @@ log = get_plugin_logger(__name__)
 
 class ContentConfig(Config):
     data_dir = opt.Type(str, default="data")
+    # A whole build converts every second item page's Markdown in a forked child.
+    markdown_in_child = opt.Type(bool, default=True)
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -46,11 +49,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.extra_css: list[str] = []
         self.stylesheet = ""  # Material's stylesheet and extra_css joined: see on_files
         self.nav = None
+        self.whole_build = True  # not `mkdocs serve`, nor a --dirty build
+        self.converter: ChildConverter | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # check results of files that did not change: a save is checked, not the whole site.
     def on_startup(self, command, dirty):
         serving = command == "serve"
+        self.whole_build = not serving and not dirty
         self.check_cache = {} if serving else None
         # ...and the compiled templates (a new Jinja environment is made for every rebuild).
         self.compiled_templates = CompiledTemplates() if serving else None
@@ -143,11 +149,36 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page.meta["title"] = escape(page.title or "")
         return html
 
+    # Last, once the nav is final: the child converts pages as MkDocs will.
+    @event_priority(-100)
     def on_nav(self, nav, config, files):
         self.nav = nav
+        if self.config.markdown_in_child and self.whole_build and check_processes() > 1:
+            pages = [
+                file.page
+                for file in files.documentation_pages()
+                if file.src_uri in self.entries_by_uri and file.page is not None
+            ]
+            self.converter = ChildConverter()
+            self.converter.start(pages, config, files)
         return nav
 
+    def on_pre_page(self, page, config, files):
+        if self.converter is not None:
+            self.converter.prepare(page)
+        return page
+
+    def _stop_converter(self) -> None:
+        converter, self.converter = self.converter, None
+        if converter is not None:
+            converter.stop()
+            log.info("Markdown of %d item pages converted on the second core", converter.taken)
+
+    def on_build_error(self, error):
+        self._stop_converter()
+
     def on_env(self, env, config, files):
+        self._stop_converter()  # every page is converted by now
         env.filters.update(FILTERS)
         # Material's own templates as "material/...", for an override that wraps one.
         material = FileSystemLoader([d for d in config.theme.dirs if d != config.theme.custom_dir])

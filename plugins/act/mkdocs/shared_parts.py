@@ -10,7 +10,7 @@ opportunities/b/, get the same relative address for every link that leads outsid
 folders. So the key is the page's parent folder, its depth and the active items; a page in
 the nav, or one with a nav link inside its own folder, is always rendered itself.
 
-In a template: `{% call act_shared("tabs", page, nav) %}{{ super() }}{% endcall %}`."""
+In a template: `{% call act_shared("tabs", page) %}{{ super() }}{% endcall %}`."""
 
 from __future__ import annotations
 
