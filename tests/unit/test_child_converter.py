@@ -6,6 +6,7 @@ whole builds."""
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import get_navigation
@@ -13,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
+from act.mkdocs import markdown_child
 from act.mkdocs.markdown_child import ChildConverter
 
 PAGES = {
@@ -118,3 +120,20 @@ def test_what_mkdocs_logs_while_the_child_converts_is_logged_by_the_build(tmp_pa
     assert len(warnings) == 1, caplog.text
     assert warnings[0].levelno == logging.WARNING
     assert warnings[0].name.startswith("mkdocs")
+
+
+def test_when_the_child_is_stuck_the_build_stops_waiting_and_converts_the_rest(
+    tmp_path, monkeypatch
+):
+    want = expected(tmp_path / "alone", PAGES)
+    config, files, pages = site(tmp_path / "child", PAGES)
+    # The forked child runs this module as it is at the fork: its every page hangs.
+    monkeypatch.setattr(markdown_child, "_convert", lambda *args: time.sleep(3600))
+    monkeypatch.setattr(markdown_child, "GIVE_UP_AFTER", 0.5)
+    converter = ChildConverter()
+    converter.start(pages, config, files)
+    populate(converter, config, files, pages)
+    assert converter._connection is None  # it gave up on the child after the first wait
+    converter.stop()  # and the stuck child is ended
+    assert converter.taken == 0
+    assert {page.file.src_uri: rendered(page) for page in pages} == want

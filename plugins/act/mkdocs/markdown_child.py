@@ -22,6 +22,9 @@ from functools import partial
 from mkdocs.structure.pages import Page
 
 _FORK = multiprocessing.get_context("fork")
+# Seconds without a result after which the build stops waiting for the child and converts
+# the rest itself (a page takes milliseconds; the site is the same either way).
+GIVE_UP_AFTER = 60
 
 
 @dataclass
@@ -109,8 +112,10 @@ class ChildConverter:
     def _take(self, src_uri: str) -> Converted | None:
         while src_uri not in self._results and self._connection is not None:
             try:
+                if not self._connection.poll(GIVE_UP_AFTER):
+                    raise TimeoutError
                 uri, converted = self._connection.recv()
-            except Exception:  # the child died or sent something unreadable: convert here
+            except Exception:  # the child died, is stuck or sent something unreadable
                 self._connection.close()
                 self._connection = None
                 break
