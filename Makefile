@@ -58,8 +58,9 @@ edit: $(VENV)/.installed ## the web editor on your own clone at http://127.0.0.1
 	scripts/ensure-decap server
 	scripts/edit
 
-test: lint ## lint, then the whole test suite (installs Chromium and the Nu Html Checker)
+test: lint ## lint, then the whole test suite (installs Chromium, strace and the Nu Html Checker)
 	scripts/ensure-chromium
+	scripts/ensure-strace
 	scripts/ensure-vnu
 	scripts/ensure-decap server
 	$(BIN)/pytest

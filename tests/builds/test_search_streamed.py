@@ -197,3 +197,24 @@ def test_pagefind_is_sent_the_article_alone_unless_something_it_reads_is_outside
     assert indexed_part(outside) == outside
     unmarked = page.replace(" data-pagefind-body", "")
     assert indexed_part(unmarked) == unmarked
+
+
+def test_files_pagefind_writes_after_answering_are_on_disk_when_the_service_ends(tmp_path):
+    """The binary answers WriteFiles before tokio has written its files. Here strace holds
+    back its write of pagefind-entry.json by a second: the index must still be whole."""
+    strace = shutil.which("strace")
+    assert strace, "this test needs strace (make test installs it: scripts/ensure-strace)"
+    site = tmp_path / "site"
+    service = PagefindService(site)
+    entry = site / "pagefind" / "pagefind-entry.json"
+    wrapper = tmp_path / "slow-pagefind"
+    wrapper.write_text(
+        f'#!/bin/sh\nexec {strace} -f -qq -o /dev/null -P "{entry}" '
+        f'-e inject=write:delay_enter=1000000 "{service.binary}" "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    service.binary = wrapper
+    service.start()
+    service.add_page("a/index.html", PAGE.format(title="A", text="flood"))
+    assert service.write().page_count == 1
+    assert json.loads(entry.read_text())["languages"]

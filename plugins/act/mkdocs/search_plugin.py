@@ -172,8 +172,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             return service.write()
         except IncompleteIndex as err:
-            # Rare (the service answers before its files are on disk, and then stopped short):
-            # the directory-level run writes the same index.
+            # Not expected since the service is stopped only once its files are written
+            # (service.STOP); should a file still be cut short, a directory-level run writes
+            # the same index, or fails with an error of its own.
             log.info("%s; indexing the built site instead", err)  # info: --strict stays green
             return index_site(site)
         finally:

@@ -9,13 +9,15 @@ thread reads stdout as it comes (so neither pipe can fill and stall the other), 
 without waiting for their answers, by a thread of their own (so rendering never waits on a
 full pipe), and every failure is a SearchIndexError that says which
 page, or what the binary printed before it stopped. Each page is sent as the part Pagefind
-reads (indexed_part), and the written index is checked whole (bundle_problem): the service
-can answer before its files are on disk."""
+reads (indexed_part), and the written index is checked whole (bundle_problem). The service
+answers WriteFiles before its files are on disk and exits at the end of its input without
+writing them, so it is stopped another way (STOP)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import gzip
 import json
 import queue
@@ -42,6 +44,10 @@ QUEUED_PAGES = 64
 WRITE_TIMEOUT = 900  # seconds for the last pages and the index to be written
 STDERR_TAIL = 2000  # characters of the binary's own output quoted in an error
 BODY = " data-pagefind-body"
+# Ends the service gracefully: at the end of its input the binary exits at once, dropping
+# index files it has answered for but not yet written (tokio writes them after answering);
+# a message it cannot read ends only its reading, so it returns, finishing those writes.
+STOP = b"!,"
 
 
 class IncompleteIndex(SearchIndexError):
@@ -103,6 +109,7 @@ class PagefindService:
         self.hand_over: threading.Thread | None = None
         self.broken: SearchIndexError | None = None  # the binary stopped taking pages
         self.ended = False
+        self.stopping = False  # what the binary says from now on is not read
         self.index_id: int | None = None
         self.started = 0.0
 
@@ -190,7 +197,7 @@ class PagefindService:
         )
         self._raise_failures()
         peak = self._peak_mb()
-        self.close()  # waits for the binary to exit: it may answer before its files are written
+        self.close()  # waits for the binary to write its files and exit
         problem = bundle_problem(output)
         if problem:
             raise IncompleteIndex(f"Pagefind's index in {output} is incomplete: {problem}")
@@ -212,15 +219,17 @@ class PagefindService:
         return None
 
     def close(self) -> None:
-        """Stop the binary, then the hand-over thread, which (with the binary gone) only
-        empties the queue, so the end marker always gets in and the thread always ends."""
+        """Stop the binary once its files are written (STOP), then the hand-over thread,
+        which (with the binary gone) only empties the queue, so the end marker always gets in
+        and the thread always ends."""
         process, self.process = self.process, None
         if process is not None:
-            try:
-                if process.stdin:
-                    process.stdin.close()
-            except OSError:
-                pass
+            with self.lock:
+                self.stopping = True
+            if process.stdin:
+                for step in (lambda: process.stdin.write(STOP), process.stdin.close):
+                    with contextlib.suppress(OSError):  # it has stopped already
+                        step()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -286,6 +295,8 @@ class PagefindService:
             self.lock.notify_all()
 
     def _take(self, raw: bytes) -> None:
+        if self.stopping:
+            return  # its reply to STOP, and what it prints while it stops
         try:
             answer = json.loads(base64.b64decode(raw.strip(), validate=True))
             message, payload = answer.get("message_id"), answer["payload"]
