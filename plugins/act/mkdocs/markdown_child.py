@@ -81,6 +81,7 @@ class ChildConverter:
         self._process.start()
         sending.close()
         self._connection = receiving
+        # Only now: in the child, which runs the plugins' on_pre_page, nothing is handed.
         self.handed = {page.file.src_uri for page in chosen}
 
     def prepare(self, page: Page) -> None:
@@ -97,8 +98,6 @@ class ChildConverter:
                 self._process.terminate()
             self._process.join()
             self._process = None
-        self.handed = set()
-        self._results = {}
 
     def _render(self, page: Page, config, files) -> None:
         del page.render  # Page.render again, for this page's later builds

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from act.mkdocs.nav import content_plugin
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import IndexResult, SearchIndexError, index_site
-from act.search.service import IncompleteIndex, PagefindService
+from act.search.service import PagefindService
 
 log = get_plugin_logger(__name__)
 SEARCH_PAGE = """---
@@ -171,12 +171,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return index_site(site)
         try:
             return service.write()
-        except IncompleteIndex as err:
-            # Not expected since the service is stopped only once its files are written
-            # (service.STOP); should a file still be cut short, a directory-level run writes
-            # the same index, or fails with an error of its own.
-            log.info("%s; indexing the built site instead", err)  # info: --strict stays green
-            return index_site(site)
         finally:
             service.close()
 

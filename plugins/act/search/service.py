@@ -50,10 +50,6 @@ BODY = " data-pagefind-body"
 STOP = b"!,"
 
 
-class IncompleteIndex(SearchIndexError):
-    """The service said it wrote the index, but a file is missing or cut short."""
-
-
 def bundle_problem(bundle: Path) -> str | None:
     """What is missing or cut short in a written index, or None: the entry file must parse,
     name metadata files that exist, and every compressed file must decompress whole."""
@@ -200,7 +196,7 @@ class PagefindService:
         self.close()  # waits for the binary to write its files and exit
         problem = bundle_problem(output)
         if problem:
-            raise IncompleteIndex(f"Pagefind's index in {output} is incomplete: {problem}")
+            raise SearchIndexError(f"Pagefind's index in {output} is incomplete: {problem}")
         return IndexResult(
             str(self.binary), indexed_page_count(output), time.perf_counter() - self.started, peak
         )
