@@ -117,8 +117,10 @@ def test_without_javascript_the_search_page_says_so_and_links_to_listings(chromi
     context.close()
 
 
-def test_results_come_ten_at_a_time_with_a_button_for_more(watched, site_url):
+def test_results_come_five_then_five_more_near_the_end_then_ten_with_a_button(watched, site_url):
     page, watch = watched
+    fragments: list[str] = []
+    page.on("request", lambda r: "/pagefind/fragment/" in r.url and fragments.append(r.url))
     page.goto(site_url + "search/?q=help")
     page.wait_for_function(
         "() => document.querySelector('[data-act-search-status]').textContent.includes('results')",
@@ -126,13 +128,21 @@ def test_results_come_ten_at_a_time_with_a_button_for_more(watched, site_url):
     )
     total = int(page.locator("[data-act-search-status]").inner_text().split()[0])
     assert total > 10
-    assert page.locator(RESULTS).count() == 10
+    page.wait_for_load_state("networkidle")
+    # A first query fetches the results in view, not ten: the button is below the fold.
+    assert page.locator(RESULTS).count() == 5
+    assert len(fragments) == 5
     more = page.get_by_role("button", name="Show more results")
+    more.scroll_into_view_if_needed()  # scrolling near the end of the list loads five more
+    page.wait_for_function(f"() => document.querySelectorAll('{RESULTS}').length === 10")
     more.focus()
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # then the button adds ten
     page.wait_for_function(f"() => document.querySelectorAll('{RESULTS}').length > 10")
     assert page.locator(RESULTS).count() == min(total, 20)
-    assert page.evaluate("document.activeElement.classList.contains('act-card__title')")
+    titles = page.locator(RESULTS).all_inner_texts()
+    assert len(fragments) == len(set(fragments)) == min(total, 20)  # none fetched twice
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == titles[10]  # keyboard users continue where the new results start
     assert more.is_hidden() == (total <= 20)
     assert watch.console_errors == []
 

@@ -76,3 +76,42 @@ def test_the_search_page_is_given_its_filters_from_python(fixture_build):
     assert json.loads(written) == [list(pair) for pair in FILTERS.items()]
     script = (fixture_build.site / "assets/javascripts/act-search.js").read_text(encoding="utf-8")
     assert '"Where"' not in script  # the names are not copied into the script
+
+
+def fragment_for(bundle, url: str) -> dict:
+    import gzip
+
+    for path in (bundle / "fragment").iterdir():
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        if fragment["url"] == url:
+            return fragment
+    raise AssertionError(f"no fragment for {url}")
+
+
+def test_the_byline_dates_review_status_and_changes_are_not_indexed(fixture_build):
+    # The same words on every entry: they would match any search for "review" or "emergency
+    # services", and fill the fragment every result fetches.
+    bundle = fixture_build.site / "pagefind"
+    article = fragment_for(bundle, "/prepare/sandbag-basics/")
+    assert "Sandbag basics" in article["content"]  # the article itself is indexed...
+    byline = ("Editorial team", "Published", "Next review due", "Awaiting expert review")
+    for chrome in (*byline, "Added a section on disposal"):  # the last, a change note
+        assert chrome not in article["content"]  # ...its byline, status and changes are not
+    guide = fragment_for(bundle, "/reserves/special-constable/")
+    assert "Specials patrol with regular officers" in guide["content"]
+    assert "Next review due" not in guide["content"]
+    page = fixture_build.html("prepare/sandbag-basics")
+    assert "Next review due" in page and "Editorial team" in page  # still shown to readers
+
+
+def test_the_files_every_first_search_fetches_are_gzipped_tighter_than_gzip_9(fixture_build):
+    import gzip
+
+    bundle = fixture_build.site / "pagefind"
+    first = [bundle / "wasm.en.pagefind", *bundle.glob("pagefind.en_*.pf_meta")]
+    assert len(first) == 2
+    for path in first:
+        written = path.read_bytes()
+        content = gzip.decompress(written)
+        assert content.startswith(b"pagefind_dcd")  # still what Pagefind's script reads
+        assert len(written) < len(gzip.compress(content, 9, mtime=0))

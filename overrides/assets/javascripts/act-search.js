@@ -5,8 +5,12 @@
   // (act.search.facets.FILTERS), so the two cannot disagree.
   var FILTER_ORDER = [];
   var FILTER_NAMES = {};
-  // Each result shown costs a fragment download; ten keep the first query small.
+  // Each result shown costs a fragment download, so a query first shows five (about a
+  // screenful: three or four fit at 390 and at 1280 px wide); the next five load by
+  // themselves as the end of the list comes near, then "Show more results" adds ten.
+  var FIRST = 5;
   var PAGE_SIZE = 10;
+  var NEAR = "0px 0px 200px 0px";  // how near the end of the list must come
 
   document$.subscribe(function () {
     var root = document.querySelector("[data-act-search]");
@@ -42,6 +46,8 @@
     var ready = false;
     var latest = 0;
     var timer;
+    var queue = Promise.resolve();  // result batches, one after another (showMore)
+    var nearEnd = null;  // watches for the end of the list coming near
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { run(true); }, 200);
@@ -128,7 +134,7 @@
       if (ticket !== latest) return;
       // The old results stay until the new ones are ready, so the page never shows an empty
       // list under an old count.
-      await showMore(found.results, ticket, 0);
+      await showMore(found.results, ticket, FIRST, true);
       if (ticket !== latest) return;
       // Announced once the first results are on the page. (Counts only once the pane is
       // built: before that Pagefind has not loaded the filter lists to count with.)
@@ -137,23 +143,49 @@
       status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "");
     }
 
-    // Shows results from `shown` on (0 replaces the list), ten at a time, with a "Show more
-    // results" button while more remain.
-    async function showMore(results, ticket, shown) {
-      var data = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map(function (r) { return r.data(); }));
-      if (ticket !== latest) return;
+    // Shows `count` more results (with `replace`, the first `count` in place of the list), one
+    // batch after another so none is shown twice, with a "Show more results" button while
+    // more remain. Resolves to the position of the first result added (-1: none, a newer
+    // query took over).
+    function showMore(results, ticket, count, replace) {
+      var batch = queue.then(function () { return addResults(results, ticket, count, replace); });
+      queue = batch.catch(function () {});
+      return batch;
+    }
+
+    async function addResults(results, ticket, count, replace) {
+      if (ticket !== latest) return -1;
+      var first = replace ? 0 : list.children.length;
+      var data = await Promise.all(results.slice(first, first + count).map(function (r) { return r.data(); }));
+      if (ticket !== latest) return -1;
       var items = data.map(function (d) { return resultItem(d, types); });
-      if (shown === 0) list.replaceChildren.apply(list, items);
+      if (replace) list.replaceChildren.apply(list, items);
       else items.forEach(function (item) { list.appendChild(item); });
       list.hidden = list.children.length === 0;
       more.hidden = list.children.length >= results.length;
       more.onclick = function () {
-        var first = list.children.length;
-        showMore(results, ticket, first).then(function () {
-          var link = list.children[first] && list.children[first].querySelector("a");
+        showMore(results, ticket, PAGE_SIZE).then(function (added) {
+          var link = list.children[added] && list.children[added].querySelector("a");
           if (link) link.focus();  // keyboard users continue where the new results start
         });
       };
+      if (nearEnd) nearEnd.disconnect();
+      if (replace && !more.hidden) {
+        var rest = function () {
+          if (list.children.length === FIRST) showMore(results, ticket, PAGE_SIZE - FIRST);
+        };
+        if (!("IntersectionObserver" in window)) {
+          rest();
+        } else {
+          nearEnd = new IntersectionObserver(function (seen) {
+            if (!seen.some(function (s) { return s.isIntersecting; })) return;
+            nearEnd.disconnect();
+            rest();
+          }, { rootMargin: NEAR });
+          nearEnd.observe(more);
+        }
+      }
+      return first;
     }
   }
 

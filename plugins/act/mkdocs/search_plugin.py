@@ -18,7 +18,8 @@ from mkdocs.structure.pages import Page
 
 from act.mkdocs.nav import content_plugin
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
-from act.search.indexer import IndexResult, SearchIndexError, index_site
+from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
+from act.search.recompress import Recompressed, recompress_first_fetched
 from act.search.service import PagefindService
 
 log = get_plugin_logger(__name__)
@@ -49,6 +50,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.service: PagefindService | None = None
         self.streaming = False
         self.writing: IndexWriting | None = None
+        self.recompressed: Recompressed | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -154,6 +156,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             result.seconds,
             f" (peak memory {result.peak_mb:.0f} MB)" if result.peak_mb else "",
         )
+        if self.recompressed:
+            log.info(
+                "Pagefind's wasm and page metadata gzipped again with Zopfli: %.1f kB → %.1f kB",
+                self.recompressed.bytes_before / 1000,
+                self.recompressed.bytes_after / 1000,
+            )
         # A template lost data-pagefind-body? (A --dirty build renders only some pages.)
         if not self.dirty and result.page_count != self.pages_marked:
             log.warning(
@@ -165,14 +173,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     on_post_build = CombinedEvent(_start_writing_index, _finish_index)
 
     def _write_index(self, site: Path) -> IndexResult:
-        """The pages fed while rendering, written out; or the whole folder if none were."""
+        """The pages fed while rendering, written out, or the whole folder if none were; then,
+        but for a preview, the files a first search fetches gzipped again more tightly."""
         service, self.service = self.service, None
         if service is None:
-            return index_site(site)
-        try:
-            return service.write()
-        finally:
-            service.close()
+            result = index_site(site)
+        else:
+            try:
+                result = service.write()
+            finally:
+                service.close()
+        self.recompressed = None if self.serving else recompress_first_fetched(site / OUTPUT_DIR)
+        return result
 
     def _index_quietly(self, site: Path) -> None:
         try:

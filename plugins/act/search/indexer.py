@@ -14,8 +14,9 @@ from pagefind.service import get_executable
 OUTPUT_DIR = "pagefind"
 LANGUAGE = "en"
 INDEX_TIMEOUT = 900  # seconds
-# Chrome inside the indexed body that is not content.
-EXCLUDE_SELECTORS = [".headerlink", ".md-source-file", ".act-no-index"]
+# Material's chrome inside the indexed body that is not content (ours is marked in the
+# templates with data-pagefind-ignore).
+EXCLUDE_SELECTORS = [".headerlink", ".md-source-file"]
 
 
 class SearchIndexError(RuntimeError):
