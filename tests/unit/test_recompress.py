@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 
 from act.search.recompress import recompress_first_fetched
@@ -30,7 +31,7 @@ def test_the_wasm_and_metadata_get_smaller_and_inflate_to_the_same_bytes(tmp_pat
     fragment = pagefind_file(tmp_path / "fragment" / "en_abcdef1.pf_fragment", b"{}" * 400)
     os.chmod(tmp_path / "wasm.en.pagefind", 0o644)
 
-    done = recompress_first_fetched(tmp_path)
+    done = recompress_first_fetched(tmp_path, tmp_path / "cache")
 
     assert done.files == 2
     assert done.bytes_before == sum(len(b) for b in written.values())
@@ -41,7 +42,8 @@ def test_the_wasm_and_metadata_get_smaller_and_inflate_to_the_same_bytes(tmp_pat
         assert gzip.decompress(new) == gzip.decompress(old)
     assert (tmp_path / "wasm.en.pagefind").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "fragment" / "en_abcdef1.pf_fragment").read_bytes() == fragment  # not these
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fragment", *sorted(written)]  # no temp
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["cache", "fragment", *sorted(written)]  # no temporary file left
 
 
 def test_a_file_zopfli_cannot_shrink_is_left_as_it_was(tmp_path):
@@ -50,10 +52,43 @@ def test_a_file_zopfli_cannot_shrink_is_left_as_it_was(tmp_path):
     # Already Zopfli's own output (a second build over the same folder, say).
     written = zopfli.gzip.compress(b"pagefind_dcd" + b"\x00asm" * 5000, numiterations=3)
     (tmp_path / "wasm.en.pagefind").write_bytes(written)
-    done = recompress_first_fetched(tmp_path)
+    done = recompress_first_fetched(tmp_path, tmp_path / "cache")
     assert (tmp_path / "wasm.en.pagefind").read_bytes() == written
     assert done.files == 1 and done.saved == 0
 
 
 def test_an_empty_bundle_is_nothing_to_do(tmp_path):
-    assert recompress_first_fetched(tmp_path).files == 0
+    assert recompress_first_fetched(tmp_path, tmp_path / "cache").files == 0
+
+
+def test_the_next_build_takes_zopflis_result_from_the_cache(tmp_path, monkeypatch):
+    wasm = bytes(range(256)) * 40 + b"\x00asm" * 500
+    (tmp_path / "one").mkdir()
+    pagefind_file(tmp_path / "one" / "wasm.en.pagefind", wasm)
+    first = recompress_first_fetched(tmp_path / "one", tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.gz"))) == 1
+
+    import zopfli.gzip
+
+    def no_zopfli(*args, **kwargs):
+        raise AssertionError("compressed again")
+
+    monkeypatch.setattr(zopfli.gzip, "compress", no_zopfli)
+    (tmp_path / "two").mkdir()
+    pagefind_file(tmp_path / "two" / "wasm.en.pagefind", wasm)
+    second = recompress_first_fetched(tmp_path / "two", tmp_path / "cache")
+    assert second == first
+    one, two = (tmp_path / d / "wasm.en.pagefind" for d in ("one", "two"))
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_cache_entry_that_inflates_to_other_bytes_is_not_used(tmp_path):
+    wasm = b"\x00asm" * 5000
+    pagefind_file(tmp_path / "wasm.en.pagefind", wasm)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    planted = cache / f"{hashlib.sha256(b'pagefind_dcd' + wasm).hexdigest()}.gz"
+    planted.write_bytes(gzip.compress(b"pagefind_dcd<script>alert(1)</script>"))
+    recompress_first_fetched(tmp_path, cache)
+    assert gzip.decompress((tmp_path / "wasm.en.pagefind").read_bytes()) == b"pagefind_dcd" + wasm
+    assert gzip.decompress(planted.read_bytes()) == b"pagefind_dcd" + wasm  # made again

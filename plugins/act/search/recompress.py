@@ -4,11 +4,17 @@ Pagefind gzips each file it writes (flate2 at its best level) and its script inf
 itself. Zopfli writes the same gzip format 5 to 15% smaller, at about a second per 150 kB:
 too slow for thousands of fragments and index chunks, worth it for the two files every
 search fetches before its first result, whatever the query: the WebAssembly module and the
-page metadata file, which lists every page and grows with the site."""
+page metadata file, which lists every page and grows with the site.
+
+Zopfli's output depends only on the content, and the module is the same in every build with
+the same Pagefind, so results are kept in the user's cache folder (outside the repository:
+nothing a pull request adds can be served from it), named by the content's SHA-256, and used
+only if they inflate to exactly that content."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import tempfile
 import threading
@@ -22,6 +28,11 @@ from act.search.indexer import LANGUAGE
 # (Pagefind also writes wasm.unknown.pagefind, for pages in no language: ours all have one.)
 FIRST_FETCHED = (f"wasm.{LANGUAGE}.pagefind", f"pagefind.{LANGUAGE}_*.pf_meta")
 ITERATIONS = 3  # more gives a few bytes at most on these files (measured: 5 and 15)
+CACHE_KEEP = 20  # results kept in the cache, the most recently used
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "act" / "zopfli"
 
 
 @dataclass(frozen=True)
@@ -35,19 +46,21 @@ class Recompressed:
         return self.bytes_before - self.bytes_after
 
 
-def recompress_first_fetched(bundle: Path) -> Recompressed:
+def recompress_first_fetched(bundle: Path, cache: Path | None = None) -> Recompressed:
     """Gzip again, with Zopfli, the files of `bundle` (site/pagefind) that FIRST_FETCHED names.
 
     The content is unchanged (each new file inflates to exactly what Pagefind wrote, checked
     before it replaces the old one), so the hashed names stay right. A file Zopfli cannot
-    make smaller is left alone. The files are done side by side (Zopfli releases the GIL)."""
+    make smaller is left alone. The files are done side by side (Zopfli releases the GIL).
+    `cache`: where results are kept between builds (default cache_dir())."""
+    cache = cache_dir() if cache is None else cache
     paths = sorted(path for pattern in FIRST_FETCHED for path in bundle.glob(pattern))
     sizes: dict[Path, tuple[int, int]] = {}
     errors: list[BaseException] = []
 
     def one(path: Path) -> None:
         try:
-            sizes[path] = _recompress(path)
+            sizes[path] = _recompress(path, cache)
         except BaseException as err:  # raised again in the caller's thread
             errors.append(err)
 
@@ -58,26 +71,60 @@ def recompress_first_fetched(bundle: Path) -> Recompressed:
         thread.join()
     if errors:
         raise errors[0]
+    _prune(cache)
     return Recompressed(
         len(paths), sum(b for b, _ in sizes.values()), sum(a for _, a in sizes.values())
     )
 
 
-def _recompress(path: Path) -> tuple[int, int]:
+def _recompress(path: Path, cache: Path) -> tuple[int, int]:
     written = path.read_bytes()
     content = gzip.decompress(written)
-    smaller = zopfli.gzip.compress(content, numiterations=ITERATIONS)
+    smaller = _zopfli(content, cache)
     if len(smaller) >= len(written):
         return len(written), len(written)
     if gzip.decompress(smaller) != content:  # never serve a file that inflates differently
         raise RuntimeError(f"Zopfli's copy of {path.name} does not inflate to Pagefind's")
+    _write(path, smaller, path.stat().st_mode & 0o777)
+    return len(written), len(smaller)
+
+
+def _zopfli(content: bytes, cache: Path) -> bytes:
+    """Zopfli's gzip of `content`, from the cache when an entry there inflates to it."""
+    kept = cache / f"{hashlib.sha256(content).hexdigest()}.gz"
+    try:
+        found = kept.read_bytes()
+        if gzip.decompress(found) == content:
+            os.utime(kept)  # recently used: kept by _prune
+            return found
+    except (OSError, EOFError, gzip.BadGzipFile, ValueError):
+        pass  # not there, or not a good copy: made again below
+    smaller = zopfli.gzip.compress(content, numiterations=ITERATIONS)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        _write(kept, smaller, 0o644)
+    except OSError:
+        pass  # the cache only saves time
+    return smaller
+
+
+def _write(path: Path, data: bytes, mode: int) -> None:
+    """Replace `path` at once: a reader sees the old file or the new, never half of one."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(smaller)
-        os.chmod(temporary, path.stat().st_mode & 0o777)
+            out.write(data)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return len(written), len(smaller)
+
+
+def _prune(cache: Path) -> None:
+    try:
+        kept = sorted(cache.glob("*.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
