@@ -78,3 +78,18 @@ def test_stock_material_gets_the_same_pages_and_none_of_our_plugins(corpus, tmp_
         assert ours <= {p.name for p in (docs / section).glob("*.md")}
     assert len(list((docs / "projects").glob("*.md"))) == counts.project + 1  # + the stub
     assert pages >= PAGES
+
+
+def test_each_run_builds_into_an_empty_site_and_the_last_one_is_set_aside(tmp_path):
+    from bench.runs import set_aside_last_site
+
+    set_aside_last_site(tmp_path)  # nothing built yet: nothing to do
+    assert list(tmp_path.iterdir()) == []
+    for run in range(2):
+        (tmp_path / "site").mkdir()
+        (tmp_path / "site" / "index.html").write_text(f"run {run}")
+        set_aside_last_site(tmp_path)
+        assert not (tmp_path / "site").exists()
+    aside = tmp_path / ".previous-sites"
+    assert sorted(p.name for p in aside.iterdir()) == ["0", "1"]
+    assert (aside / "1" / "index.html").read_text() == "run 1"

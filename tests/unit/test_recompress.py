@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 
 from act.search.recompress import recompress_first_fetched
@@ -12,6 +13,10 @@ from act.search.recompress import recompress_first_fetched
 def pagefind_file(path, content: bytes) -> bytes:
     written = gzip.compress(b"pagefind_dcd" + content, 9, mtime=0)  # as Pagefind writes them
     path.write_bytes(written)
+    entry = path.parent / "pagefind-entry.json"
+    if not entry.exists():
+        language = {"hash": "en_0123456789", "wasm": "en", "page_count": 1}
+        entry.write_text(json.dumps({"version": "1.5.2", "languages": {"en": language}}))
     return written
 
 
@@ -43,7 +48,7 @@ def test_the_wasm_and_metadata_get_smaller_and_inflate_to_the_same_bytes(tmp_pat
     assert (tmp_path / "wasm.en.pagefind").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "fragment" / "en_abcdef1.pf_fragment").read_bytes() == fragment  # not these
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["cache", "fragment", *sorted(written)]  # no temporary file left
+    assert names == ["cache", "fragment", "pagefind-entry.json", *sorted(written)]  # no temp
 
 
 def test_a_file_zopfli_cannot_shrink_is_left_as_it_was(tmp_path):
@@ -51,6 +56,7 @@ def test_a_file_zopfli_cannot_shrink_is_left_as_it_was(tmp_path):
 
     # Already Zopfli's own output (a second build over the same folder, say).
     written = zopfli.gzip.compress(b"pagefind_dcd" + b"\x00asm" * 5000, numiterations=3)
+    pagefind_file(tmp_path / "wasm.en.pagefind", b"")  # (and the entry file)
     (tmp_path / "wasm.en.pagefind").write_bytes(written)
     done = recompress_first_fetched(tmp_path, tmp_path / "cache")
     assert (tmp_path / "wasm.en.pagefind").read_bytes() == written
@@ -59,6 +65,13 @@ def test_a_file_zopfli_cannot_shrink_is_left_as_it_was(tmp_path):
 
 def test_an_empty_bundle_is_nothing_to_do(tmp_path):
     assert recompress_first_fetched(tmp_path, tmp_path / "cache").files == 0
+
+
+def test_only_the_metadata_file_the_entry_names_is_done(tmp_path):
+    pagefind_file(tmp_path / "pagefind.en_0123456789.pf_meta", b"\x82jen_abcdef1\x19\x02G" * 3000)
+    left = pagefind_file(tmp_path / "pagefind.en_9999999999.pf_meta", b"\x82jen_1234567" * 3000)
+    assert recompress_first_fetched(tmp_path, tmp_path / "cache").files == 1
+    assert (tmp_path / "pagefind.en_9999999999.pf_meta").read_bytes() == left  # an old build's
 
 
 def test_the_next_build_takes_zopflis_result_from_the_cache(tmp_path, monkeypatch):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import tempfile
 import threading
@@ -25,8 +26,6 @@ import zopfli.gzip
 
 from act.search.indexer import LANGUAGE
 
-# (Pagefind also writes wasm.unknown.pagefind, for pages in no language: ours all have one.)
-FIRST_FETCHED = (f"wasm.{LANGUAGE}.pagefind", f"pagefind.{LANGUAGE}_*.pf_meta")
 ITERATIONS = 3  # more gives a few bytes at most on these files (measured: 5 and 15)
 CACHE_KEEP = 20  # results kept in the cache, the most recently used
 
@@ -46,15 +45,31 @@ class Recompressed:
         return self.bytes_before - self.bytes_after
 
 
+def first_fetched(bundle: Path) -> list[Path]:
+    """The WebAssembly module of our language and the metadata file pagefind-entry.json names
+    (not one an earlier build left). Pagefind also writes wasm.unknown.pagefind, for pages in
+    no language: ours all have one."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        hashes = [language["hash"] for language in entry["languages"].values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []  # no index written: nothing to do (its check reports that)
+    found = [
+        bundle / f"wasm.{LANGUAGE}.pagefind",
+        *(bundle / f"pagefind.{h}.pf_meta" for h in hashes),
+    ]
+    return [path for path in found if path.is_file()]
+
+
 def recompress_first_fetched(bundle: Path, cache: Path | None = None) -> Recompressed:
-    """Gzip again, with Zopfli, the files of `bundle` (site/pagefind) that FIRST_FETCHED names.
+    """Gzip again, with Zopfli, the files of `bundle` (site/pagefind) that first_fetched names.
 
     The content is unchanged (each new file inflates to exactly what Pagefind wrote, checked
     before it replaces the old one), so the hashed names stay right. A file Zopfli cannot
     make smaller is left alone. The files are done side by side (Zopfli releases the GIL).
     `cache`: where results are kept between builds (default cache_dir())."""
     cache = cache_dir() if cache is None else cache
-    paths = sorted(path for pattern in FIRST_FETCHED for path in bundle.glob(pattern))
+    paths = first_fetched(bundle)
     sizes: dict[Path, tuple[int, int]] = {}
     errors: list[BaseException] = []
 
