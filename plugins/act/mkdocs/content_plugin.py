@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
@@ -153,6 +154,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     @event_priority(-100)
     def on_nav(self, nav, config, files):
         self.nav = nav
+        if self.whole_build:
+            # Everything made so far (the catalogue, the files, the nav, the pages) lives
+            # until the build ends: out of the collector's sight, it is not walked again by
+            # each full collection (0.64 → 0.43 s at 2,000 pages), and the forked child's
+            # pages are not copied because a collection touched them (as Python's gc docs
+            # advise before a fork). Not in `mkdocs serve`, whose rebuilds would pile up.
+            gc.freeze()
         if self.config.markdown_in_child and self.whole_build and check_processes() > 1:
             pages = [
                 file.page
