@@ -105,3 +105,20 @@ def test_a_cache_entry_that_inflates_to_other_bytes_is_not_used(tmp_path):
     recompress_first_fetched(tmp_path, cache)
     assert gzip.decompress((tmp_path / "wasm.en.pagefind").read_bytes()) == b"pagefind_dcd" + wasm
     assert gzip.decompress(planted.read_bytes()) == b"pagefind_dcd" + wasm  # made again
+
+
+def test_the_cache_is_in_the_users_cache_folder_or_else_the_temporary_one(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from act.search import recompress
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert recompress.cache_dir() == tmp_path / "act" / "zopfli"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(recompress.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    assert recompress.cache_dir() == tmp_path / "tmp" / "act" / "zopfli"

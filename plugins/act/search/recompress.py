@@ -31,7 +31,15 @@ CACHE_KEEP = 20  # results kept in the cache, the most recently used
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "act" / "zopfli"
+    """The user's cache folder (XDG_CACHE_HOME, else ~/.cache), or the system's temporary
+    folder on a machine that gives the build no home. (Entries are checked before use.)"""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:  # no HOME and no entry in the password database
+            base = Path(tempfile.gettempdir())
+    return Path(base) / "act" / "zopfli"
 
 
 @dataclass(frozen=True)
