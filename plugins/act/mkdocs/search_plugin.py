@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from act.mkdocs.nav import content_plugin
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
-from act.search.recompress import Recompressed, recompress_first_fetched
+from act.search.recompress import recompress_first_fetched
 from act.search.service import PagefindService
 
 log = get_plugin_logger(__name__)
@@ -50,7 +50,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.service: PagefindService | None = None
         self.streaming = False
         self.writing: IndexWriting | None = None
-        self.recompressed: Recompressed | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -156,12 +155,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             result.seconds,
             f" (peak memory {result.peak_mb:.0f} MB)" if result.peak_mb else "",
         )
-        if self.recompressed:
-            log.info(
-                "Pagefind's wasm and page metadata gzipped again with Zopfli: %.1f kB → %.1f kB",
-                self.recompressed.bytes_before / 1000,
-                self.recompressed.bytes_after / 1000,
-            )
         # A template lost data-pagefind-body? (A --dirty build renders only some pages.)
         if not self.dirty and result.page_count != self.pages_marked:
             log.warning(
@@ -183,7 +176,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 result = service.write()
             finally:
                 service.close()
-        self.recompressed = None if self.serving else recompress_first_fetched(site / OUTPUT_DIR)
+        if not self.serving:
+            done = recompress_first_fetched(site / OUTPUT_DIR)
+            log.info(
+                "Pagefind's wasm and page metadata gzipped again with Zopfli: %.1f kB → %.1f kB",
+                done.bytes_before / 1000,
+                done.bytes_after / 1000,
+            )
         return result
 
     def _index_quietly(self, site: Path) -> None:

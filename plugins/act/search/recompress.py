@@ -48,10 +48,6 @@ class Recompressed:
     bytes_before: int
     bytes_after: int
 
-    @property
-    def saved(self) -> int:
-        return self.bytes_before - self.bytes_after
-
 
 def first_fetched(bundle: Path) -> list[Path]:
     """The WebAssembly module of our language and the metadata file pagefind-entry.json names
@@ -106,14 +102,13 @@ def _recompress(path: Path, cache: Path) -> tuple[int, int]:
     smaller = _zopfli(content, cache)
     if len(smaller) >= len(written):
         return len(written), len(written)
-    if gzip.decompress(smaller) != content:  # never serve a file that inflates differently
-        raise RuntimeError(f"Zopfli's copy of {path.name} does not inflate to Pagefind's")
     _write(path, smaller, path.stat().st_mode & 0o777)
     return len(written), len(smaller)
 
 
 def _zopfli(content: bytes, cache: Path) -> bytes:
-    """Zopfli's gzip of `content`, from the cache when an entry there inflates to it."""
+    """Zopfli's gzip of `content`, from the cache when an entry there inflates to it; either
+    way checked to inflate to `content` (never serve a file that inflates differently)."""
     kept = cache / f"{hashlib.sha256(content).hexdigest()}.gz"
     try:
         found = kept.read_bytes()
@@ -123,6 +118,8 @@ def _zopfli(content: bytes, cache: Path) -> bytes:
     except (OSError, EOFError, gzip.BadGzipFile, ValueError):
         pass  # not there, or not a good copy: made again below
     smaller = zopfli.gzip.compress(content, numiterations=ITERATIONS)
+    if gzip.decompress(smaller) != content:
+        raise RuntimeError("Zopfli's gzip does not inflate to Pagefind's file")
     try:
         cache.mkdir(parents=True, exist_ok=True)
         _write(kept, smaller, 0o644)
