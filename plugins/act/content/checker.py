@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import os
 import sys
@@ -11,11 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontmatter.default_handlers import YAMLHandler
-
 from act import repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
+from act.content.frontmatter import split_front_matter
 from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives
@@ -29,19 +27,19 @@ from act.yamlfile import YamlDocument, parse_yaml, read_text
 if TYPE_CHECKING:
     from act.charities.data import CharityData
 
-_FRONT_MATTER = YAMLHandler()
 MAX_SLUG = 80
 
 
 @dataclass(frozen=True)
 class PageFacts:
-    """What other checks need to know of a Markdown file after it has been read: where its
-    body starts in the file, its links and the anchors it offers."""
+    """What other checks, and the build, need to know of a Markdown file after it has been
+    read: its settings (front matter), where its body starts, its links and its anchors."""
 
     shown: str
     body_line: int  # the file line of the body's first line
     links: tuple[Link, ...] = ()
     anchors: frozenset[str] = frozenset()
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -281,7 +279,8 @@ def check_text(
         )
         data = MISSING
     masked = mask_code(text[body_start:])
-    facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked))
+    meta = doc.value if isinstance(doc.value, dict) else {}
+    facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked), meta)
     ctx.problems.extend(prose_problems(masked, shown, body_line))
     for finding in body_findings(masked):
         ctx.problems.append(
@@ -312,24 +311,25 @@ def _front_matter(
     text: str, shown: str, kind: type[Entry]
 ) -> tuple[YamlDocument | None, int, list[Problem]]:
     """The front matter, the offset in `text` where the body starts, and any problems."""
-    if not text.strip():
-        if kind.section:
-            return (
-                None,
-                0,
-                [
-                    Problem(
-                        shown,
-                        1,
-                        "",
-                        "the file is empty",
-                        f"start with front matter; `act new {kind.kind} --title ...` "
-                        "writes a correct one",
-                    )
-                ],
-            )
-        return YamlDocument({}), 0, []
-    if not _FRONT_MATTER.detect(text):
+    if not text.strip() and kind.section:
+        return (
+            None,
+            0,
+            [
+                Problem(
+                    shown,
+                    1,
+                    "",
+                    "the file is empty",
+                    f"start with front matter; `act new {kind.kind} --title ...` "
+                    "writes a correct one",
+                )
+            ],
+        )
+    front, problems = split_front_matter(text, shown)
+    if front is None:
+        return None, 0, problems
+    if front.yaml is None:
         if kind.section:
             return (
                 None,
@@ -346,24 +346,7 @@ def _front_matter(
                 ],
             )
         return YamlDocument({}), 0, []
-    boundaries = list(itertools.islice(_FRONT_MATTER.FM_BOUNDARY.finditer(text), 2))
-    if len(boundaries) < 2:
-        return (
-            None,
-            0,
-            [
-                Problem(
-                    shown,
-                    1,
-                    "",
-                    "front matter is not closed",
-                    "add a line of three dashes (---) after the last field",
-                )
-            ],
-        )
-    yaml_text = text[boundaries[0].end() : boundaries[1].start()]
-    # The YAML starts with the newline that ends the opening ---, so its line 0 is line 1.
-    doc, problems = parse_yaml(yaml_text, shown, first_line=1)
+    doc, problems = parse_yaml(front.yaml, shown, first_line=front.yaml_line)
     if doc is not None and doc.value is None:
         doc.value = {}
-    return doc, boundaries[1].end(), problems
+    return doc, front.body_start, problems

@@ -8,40 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from act.content.checker import Catalogue
+from act.generated import GeneratedPage
 from act.listings import queries
 from act.listings.directive import Directive
 from act.listings.sources import EMPTY, SOURCES
 from act.templates import LABELS, fragment_environment
-
-
-@dataclass(frozen=True)
-class ListingPage:
-    """A generated page: where it comes from and goes, its title, and its Markdown."""
-
-    src_uri: str
-    title: str
-    summary: str
-    body: str
-    source_file: str  # the file an editor changes to change this page
-    search_type: str | None = None  # the search `type` filter, if the page is to be found
-
-    @property
-    def url(self) -> str:
-        return self.src_uri.removesuffix("index.md").removesuffix(".md") + (
-            "" if self.src_uri.endswith("index.md") else "/"
-        )
-
-    @property
-    def markdown(self) -> str:
-        search = f"search: {{type: {self.search_type}}}\n" if self.search_type else ""
-        return (
-            f"---\ntitle: {_yaml_text(self.title)}\nsummary: {_yaml_text(self.summary)}\n"
-            f"{search}---\n\n{self.body}\n"
-        )
-
-
-def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def root_for(url: str) -> str:
@@ -82,7 +53,7 @@ class ListingRenderer:
         )
         return self.render("listing.html", url, items=items, card=source.card, empty=source.empty)
 
-    def pages(self, kept: KeptBodies | None = None) -> list[ListingPage]:
+    def pages(self, kept: KeptBodies | None = None) -> list[GeneratedPage]:
         """Every listing page of the site, computed once per build; with `kept`, a page whose
         fragment gets what it got last time is not rendered again."""
         pages = []
@@ -96,8 +67,13 @@ class ListingRenderer:
             key = (spec.src_uri, spec.fragment, self.today)
             body = render() if kept is None else kept.body(key, context, render)
             pages.append(
-                ListingPage(
-                    spec.src_uri, spec.title, spec.summary, body, spec.source_file, spec.search_type
+                GeneratedPage(
+                    spec.src_uri,
+                    spec.title,
+                    spec.summary,
+                    body,
+                    source_file=spec.source_file,
+                    search_type=spec.search_type,
                 )
             )
         return pages
@@ -237,4 +213,4 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
 
 
 def _url_of(src_uri: str) -> str:
-    return ListingPage(src_uri, "", "", "", "").url
+    return GeneratedPage(src_uri, "", "").url

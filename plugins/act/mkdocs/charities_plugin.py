@@ -18,7 +18,7 @@ from act.charities.openreferral import open_referral_documents
 from act.charities.pages import get_help_pages
 from act.charities.referrals import load_referrals
 from act.charities.snapshot import read_snapshot
-from act.mkdocs.nav import nav_paths
+from act.mkdocs.nav import content_plugin, nav_paths
 from act.problems import format_report
 from act.templates import fragment_environment
 from act.wording import shown_path
@@ -48,14 +48,13 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
         nav_pages = nav_paths(config.nav)
+        content = content_plugin(config, "act/charities")
         # act/content has made sure no hand-written page has one of these addresses.
         for page in get_help_pages(directory, env):
             inclusion = (
                 InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
             )
-            files.append(
-                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-            )
+            content.add_generated(files, config, page, inclusion)
         for path, text in open_referral_documents(directory, config.site_url or "").items():
             files.append(File.generated(config, path, content=text))
         return files

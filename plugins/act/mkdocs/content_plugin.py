@@ -12,12 +12,14 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.builddate import BuildDateError, build_date
 from act.check import check_site
 from act.content.body import unsafe_html
 from act.content.checker import Catalogue, check_processes
+from act.content.frontmatter import split_front_matter
+from act.generated import GeneratedPage
 from act.mkdocs.markdown_child import ChildConverter
 from act.mkdocs.safe import head_meta, template_names
 from act.mkdocs.shared_parts import SharedParts
@@ -26,8 +28,11 @@ from act.problems import format_report
 from act.repository import link_problems
 from act.templates import FILTERS, LABELS
 from act.wording import plural, shown_path
+from act.yamlfile import read_text
 
 log = get_plugin_logger(__name__)
+# A generated page's whole Markdown: its body is put in its place once the page is rendered.
+GENERATED_BODY = "<!-- act-generated-body -->"
 
 
 class ContentConfig(Config):
@@ -52,6 +57,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.nav = None
         self.whole_build = True  # not `mkdocs serve`, nor a --dirty build
         self.converter: ChildConverter | None = None
+        self.generated: dict[str, GeneratedPage] = {}
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # check results of files that did not change: a save is checked, not the whole site.
@@ -79,6 +85,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 + format_report(links)
             )
         config.watch.append(str(self.data_dir))
+        self.generated = {}
         # Joined to Material's stylesheet in on_files, so the theme must not link them again.
         self.extra_css, config.extra_css = list(config.extra_css), []
 
@@ -120,7 +127,39 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             file.inclusion = InclusionLevel.DRAFT if entry.is_draft else InclusionLevel.NOT_IN_NAV
         return files
 
+    def add_generated(
+        self, files: Files, config, page: GeneratedPage, inclusion: InclusionLevel
+    ) -> None:
+        """Add a page the site makes from data (see act.generated): MkDocs reads only a
+        marker, the page's metadata is set from its values and its HTML put in place later."""
+        self.generated[page.src_uri] = page
+        files.append(
+            File.generated(config, page.src_uri, content=GENERATED_BODY, inclusion=inclusion)
+        )
+
+    def on_page_read_source(self, page, config):
+        """A hand-written page's body, read as the check read it (act.content.frontmatter):
+        MkDocs gets no front matter to read its own way; on_page_markdown sets the settings."""
+        if page.file.src_uri not in self.catalogue.pages:
+            return None  # a generated page's marker
+        path = Path(page.file.abs_src_path)
+        text, problems = read_text(path, shown_path(path))
+        front, more = split_front_matter(text, shown_path(path)) if text is not None else (None, [])
+        if front is None:  # changed since the check
+            raise PluginError(
+                "Content check failed. Fix these and build again:\n"
+                + format_report(problems + more)
+            )
+        # After a blank first line MkDocs looks for no settings ("key: value" lines) at all.
+        return "\n" + text[front.body_start :]
+
     def on_page_markdown(self, markdown, page, config, files):
+        facts = self.catalogue.pages.get(page.file.src_uri)
+        generated = self.generated.get(page.file.src_uri)
+        if facts is not None:
+            page.meta = dict(facts.meta)
+        elif generated is not None:
+            page.meta = generated.meta
         entry = self.entries_by_uri.get(page.file.src_uri)
         # The page's own title, for a template that shows it where the nav has a shorter name
         # (the home page is "Home" in the nav); page.meta.title becomes the nav title below.
@@ -134,18 +173,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             page.update_date = changed.isoformat()
         return markdown
 
-    # Before act/listings puts its listings in place of their markers: only what was written
-    # in the page is checked.
+    # Before act/listings puts its listings in place of their markers: what Markdown made of
+    # every page, hand-written or generated, is checked; what our templates made is not.
     @event_priority(50)
     def on_page_content(self, html, page, config, files):
-        if page.file.generated_by is None:
-            findings = unsafe_html(html)
-            if findings:
-                raise PluginError(
-                    f"{page.file.src_uri}: the page would contain "
-                    + "; ".join(sorted({f.message for f in findings}))
-                    + ". Run `act check` to see the line."
-                )
+        findings = unsafe_html(html)
+        if findings:
+            raise PluginError(
+                f"{page.file.src_uri}: the page would contain "
+                + "; ".join(sorted({f.message for f in findings}))
+                + ". Run `act check` to see the line."
+            )
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            html = html.replace(GENERATED_BODY, generated.body, 1)
         # Every template, Material's included, then prints the title escaped.
         page.meta["title"] = escape(page.title or "")
         return html

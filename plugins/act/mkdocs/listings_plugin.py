@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from act.generated import GeneratedPage
 from act.listings.directive import find_directives
-from act.listings.pages import KeptBodies, ListingPage, ListingRenderer
+from act.listings.pages import KeptBodies, ListingRenderer
 from act.listings.sources import vocabulary
 from act.mkdocs.nav import content_plugin, nav_paths
 from act.mkdocs.publishing_plugin import site_of
@@ -25,7 +25,6 @@ from act.publishing import open_data
 from act.publishing.site import LICENCE, LICENCE_URL
 from act.wording import shown_path
 
-BODY_PLACEHOLDER = "<!-- act-generated-listing-body -->"
 LISTING_MARKER = "<!-- act-listing-{} -->"
 
 
@@ -45,7 +44,6 @@ class ListingsPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.previous_build, self.build_started = self.build_started, time.time()
         self.source_files: dict[str, str] = {}
-        self.bodies: dict[str, str] = {}
         self.listings: dict[str, list[str]] = {}  # src_uri -> rendered act:listing blocks
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -67,12 +65,8 @@ class ListingsPlugin(BasePlugin):
                 InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             )
             # The body is finished HTML: it skips Markdown (which would only copy it, slowly,
-            # for listings of thousands of items) and is put in place in on_page_content.
-            self.bodies[page.src_uri] = page.body
-            markdown = replace(page, body=BODY_PLACEHOLDER).markdown
-            files.append(
-                File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
-            )
+            # for listings of thousands of items, and could read a value as Markdown).
+            content.add_generated(files, config, page, inclusion)
         if self.dirty:
             _outdate_for_dirty_build(files, everything, self.catalogue.with_directives)
         return files
@@ -88,7 +82,7 @@ class ListingsPlugin(BasePlugin):
             self.previous_build,
         )
 
-    def _open_data_page(self) -> ListingPage:
+    def _open_data_page(self) -> GeneratedPage:
         body = self.renderer.render(
             "open-data.html",
             "open-data/",
@@ -96,12 +90,12 @@ class ListingsPlugin(BasePlugin):
             licence=LICENCE,
             licence_url=LICENCE_URL,
         )
-        return ListingPage(
+        return GeneratedPage(
             "open-data/index.md",
             "Open data",
             "ACT's listings as open data, with JSON Schemas, and its feeds.",
             body,
-            "data/",
+            source_file="data/",
         )
 
     def on_page_markdown(
@@ -125,8 +119,7 @@ class ListingsPlugin(BasePlugin):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         for n, listing in enumerate(self.listings.pop(page.file.src_uri, [])):
             html = html.replace(LISTING_MARKER.format(n), listing, 1)
-        body = self.bodies.get(page.file.src_uri)
-        return html.replace(BODY_PLACEHOLDER, body, 1) if body is not None else html
+        return html
 
     def on_page_context(
         self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation

@@ -13,9 +13,11 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from act.generated import GeneratedPage
+from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
 from act.offline.emergency_set import (
     MANIFEST,
@@ -36,12 +38,12 @@ from act.offline.worker import service_worker
 
 log = get_plugin_logger(__name__)
 OFFLINE_SOURCE = OFFLINE_PAGE + "index.md"
-OFFLINE_MARKDOWN = """---
-title: You are offline
-summary: The pages this device has saved, which open without a connection.
-template: offline.html
----
-"""
+OFFLINE = GeneratedPage(
+    OFFLINE_SOURCE,
+    "You are offline",
+    "The pages this device has saved, which open without a connection.",
+    template="offline.html",
+)
 HOME_TITLE = "Home, with the emergency numbers"
 
 
@@ -56,14 +58,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled:
-            files.append(
-                File.generated(
-                    config,
-                    OFFLINE_SOURCE,
-                    content=OFFLINE_MARKDOWN,
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
-            )
+            content = content_plugin(config, "act/offline")
+            content.add_generated(files, config, OFFLINE, InclusionLevel.NOT_IN_NAV)
         return files
 
     # Every page has been read (its front matter and title) before on_env, and none is

@@ -12,10 +12,11 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from act.generated import GeneratedPage
 from act.mkdocs.nav import content_plugin
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
@@ -23,12 +24,9 @@ from act.search.recompress import recompress_first_fetched
 from act.search.service import PagefindService
 
 log = get_plugin_logger(__name__)
-SEARCH_PAGE = """---
-title: Search
-summary: Search the Active Citizens Toolkit.
-template: act-search.html
----
-"""
+SEARCH_PAGE = GeneratedPage(
+    "search/index.md", "Search", "Search the Active Citizens Toolkit.", template="act-search.html"
+)
 
 
 class SearchConfig(Config):
@@ -67,11 +65,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        files.append(
-            File.generated(
-                config, "search/index.md", content=SEARCH_PAGE, inclusion=InclusionLevel.NOT_IN_NAV
-            )
-        )
+        content = content_plugin(config, "act/search")
+        content.add_generated(files, config, SEARCH_PAGE, InclusionLevel.NOT_IN_NAV)
         return files
 
     # After act/content has put the page's entry in the context.

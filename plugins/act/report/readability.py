@@ -16,14 +16,14 @@ from html.parser import HTMLParser
 
 import markdown
 import textstat
-from frontmatter.default_handlers import YAMLHandler
+
+from act.content.frontmatter import split_front_matter
 
 READING_AGE_TARGET = 9
 GRADE_TO_AGE = 5
 # The formula means little below the age children start to read.
 YOUNGEST_READING_AGE = 5
 
-_FRONT_MATTER = YAMLHandler()
 _MARKDOWN_EXTENSIONS = [
     "tables",
     "attr_list",
@@ -54,12 +54,8 @@ class ReadingAge:
 
 def body_of(text: str) -> str:
     """The Markdown after the front matter (all of it when there is none)."""
-    if _FRONT_MATTER.detect(text):
-        try:
-            return _FRONT_MATTER.split(text)[1]
-        except ValueError:
-            return text
-    return text
+    front, _ = split_front_matter(text, "")
+    return text[front.body_start :] if front is not None else text
 
 
 def plain_text(markdown_body: str) -> str:
