@@ -65,6 +65,17 @@ def split_front_matter(text: str, shown: str) -> tuple[FrontMatter | None, list[
             )
         ]
     line = text.count("\n", 0, closing.start()) + 1
+    if closing.start() == opened:
+        # MkDocs would read on to the next line of dashes and take what is between as settings.
+        return None, [
+            Problem(
+                shown,
+                2,
+                "",
+                "the front matter is empty",
+                "add the page's settings between the lines of dashes, or remove both lines",
+            )
+        ]
     if closing[0].rstrip(" \t") != "---":
         return None, [_problem(shown, line, f"the front matter is closed by '{closing[0]}'")]
     body_start = min(closing.end() + 1, len(text))
