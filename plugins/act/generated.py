@@ -23,6 +23,9 @@ class GeneratedPage:
     source_file: str = ""  # the file an editor changes to change this page
     search_type: str | None = None  # the search `type` filter, if the page is to be found
     sensitive: bool = False  # carries "Exit this page", and is never kept offline
+    # "Exit this page" on a page that is not itself sensitive (so it may be kept offline): the
+    # Get help index, from which readers go to the sensitive needs.
+    exit_button: bool = False
     template: str | None = None
 
     @property
@@ -40,6 +43,8 @@ class GeneratedPage:
             meta["search"] = {"type": self.search_type}
         if self.sensitive:
             meta["sensitive"] = True
+        if self.exit_button:
+            meta["exit_button"] = True
         if self.template:
             meta["template"] = self.template
         return meta

@@ -135,3 +135,23 @@ def test_the_files_every_first_search_fetches_are_smaller_than_pagefind_writes_t
         gzip.decompress(meta(theirs))
     )
     assert meta(ours) == zopfli.gzip.compress(content, numiterations=ITERATIONS)
+
+
+def test_a_stopped_index_run_ends_at_once_without_writing_an_index(fixture_build, tmp_path):
+    """`mkdocs serve` stops its background re-index on Ctrl+C rather than wait for it."""
+    import shutil
+    import threading
+
+    import pytest
+
+    from act.search.indexer import SearchIndexError, index_site
+
+    copy = tmp_path / "copy"
+    shutil.copytree(fixture_build.site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(SearchIndexError, match="stopped before it finished"):
+        index_site(copy, low_priority=True, stop=stop)
+    assert not (copy / "pagefind" / "pagefind-entry.json").exists()
+    index_site(copy)  # and an ordinary run still writes it
+    assert (copy / "pagefind" / "pagefind-entry.json").exists()

@@ -50,6 +50,14 @@ def test_flagged_pages_and_every_get_help_page_are_in_the_set():
     assert not in_emergency_set("volunteer/", {})
 
 
+def test_a_sensitive_page_is_never_in_the_set_whatever_else_marks_it():
+    assert not in_emergency_set("get-help/domestic-abuse/", {"sensitive": True})
+    assert not in_emergency_set("prepare/x/", {"offline": True, "sensitive": True})
+    assert not in_emergency_set("prepare/x/", {"offline": True, "sensitive": "true"})
+    # The Get help index shows "Exit this page" without being sensitive itself.
+    assert in_emergency_set("get-help/", {"exit_button": True})
+
+
 def test_a_page_loads_its_styles_scripts_icons_and_images_not_its_links_or_other_sites():
     assert page_assets(PAGE, "prepare/power-cuts/") == {
         "assets/act.css",
@@ -111,12 +119,14 @@ def worker_config(source: str) -> dict:
     return json.loads(re.search(r"const CONFIG = (\{.*?\n\});", source, re.S).group(1))
 
 
-def test_the_worker_carries_the_set_its_version_and_the_private_pages_outside_it(tmp_path):
+def test_the_worker_carries_the_set_its_version_and_the_private_pages(tmp_path):
     site = write_site(tmp_path, {"": "<p>home", "offline/": "x", "get-help/x/": "y"}, {})
     kept = precache(site, ["", "get-help/x/"])
-    config = worker_config(service_worker(kept, ["get-help/x/", "prepare/cover-your-tracks/"]))
+    config = worker_config(service_worker(kept, ["get-help/abuse/", "prepare/cover-your-tracks/"]))
     assert config["precache"] == ["./", "get-help/x/", "offline/"]
-    assert config["privatePages"] == ["prepare/cover-your-tracks/"]
+    assert config["privatePages"] == ["get-help/abuse/", "prepare/cover-your-tracks/"]
+    with pytest.raises(ValueError, match="Exit this page"):
+        service_worker(kept, ["get-help/x/"])
     assert config["neverKept"][:3] == ["admin/", "search/", "pagefind/"]
     (site / "index.html").write_text("<p>home, changed")
     assert worker_config(service_worker(precache(site, [""])))["version"] != config["version"]

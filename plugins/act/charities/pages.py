@@ -31,7 +31,7 @@ def get_help_pages(directory: Directory, env: Environment) -> list[GeneratedPage
             "for each nation of the UK.",
             render("get-help.html", "get-help/", listings=directory.listings),
             search_type="help",  # found by search as `type: help` (see act.search.facets)
-            sensitive=any(listing.need.sensitive for listing in directory.listings),
+            exit_button=any(listing.need.sensitive for listing in directory.listings),
         )
     ]
     for listing in directory.listings:

@@ -134,6 +134,16 @@ def _summary_length(data: dict, path: Path_, ctx: Context) -> None:
         )
 
 
+def _never_kept_if_sensitive(data: dict, path: Path_, ctx: Context) -> None:
+    if data.get("sensitive") and data.get("offline"):
+        ctx.report(
+            path + ("offline",),
+            "a sensitive page is never kept on readers' devices: a saved copy would show "
+            "that someone read it",
+            "remove `offline: true` (or `sensitive: true`, if the page is not about a danger)",
+        )
+
+
 def _dates_in_order(data: dict, path: Path_, ctx: Context) -> None:
     published, updated = data["published"], data.get("updated")
     if updated and updated < published:
@@ -265,7 +275,7 @@ ARTICLE = Record(
         SENSITIVE,
         OFFLINE,
     ],
-    rules=[_summary_length, _dates_in_order, _awaiting_review],
+    rules=[_summary_length, _dates_in_order, _awaiting_review, _never_kept_if_sensitive],
 )
 
 CATEGORY = Field(
@@ -554,7 +564,8 @@ PAGE = Record(
         SENSITIVE,
         OFFLINE,
         OPTIONAL_SOURCES,
-    ]
+    ],
+    rules=[_never_kept_if_sensitive],
 )
 
 

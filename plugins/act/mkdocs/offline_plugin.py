@@ -26,6 +26,7 @@ from act.offline.emergency_set import (
     SavedPage,
     grouped,
     in_emergency_set,
+    is_sensitive,
     precache,
 )
 from act.offline.manifest import (
@@ -73,7 +74,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         ]
         # Home first, then the section pages (the plan, Get help), then the rest by title.
         self.saved_pages.sort(key=lambda page: (page.url != "", page.url.count("/"), page.title))
-        self.private_pages = [page.url for page in pages if page.meta.get("sensitive") is True]
+        self.private_pages = [page.url for page in pages if is_sensitive(page.meta)]
         # A global, not page context: the 404 page is rendered without a page.
         env.globals["act_offline"] = self.config.enabled
         env.globals["act_theme_colour"] = THEME_COLOUR

@@ -48,6 +48,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.service: PagefindService | None = None
         self.streaming = False
         self.writing: IndexWriting | None = None
+        self.stopping = threading.Event()  # set when `mkdocs serve` stops
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -182,18 +183,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def _index_quietly(self, site: Path) -> None:
         try:
-            result = index_site(site, low_priority=True)
+            result = index_site(site, low_priority=True, stop=self.stopping)
             log.info(
                 "Search re-indexed in the background: %d pages in %.1f s",
                 result.page_count,
                 result.seconds,
             )
         except SearchIndexError as err:
-            log.error("Search index: %s", err)
+            if not self.stopping.is_set():
+                log.error("Search index: %s", err)
 
     # `mkdocs serve` deletes its temporary site folder after this: a re-index still writing
-    # into it would make that fail ("Directory not empty"). Let it finish first.
+    # into it would make that fail ("Directory not empty"). Stop it, and wait until it has.
+    # (Waiting for it to finish held Ctrl+C up for as long as Pagefind took on a busy machine.)
     def on_shutdown(self) -> None:
+        self.stopping.set()
         if self.worker is not None and self.worker.is_alive():
             self.worker.join(timeout=SHUTDOWN_WAIT)
 

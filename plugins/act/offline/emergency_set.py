@@ -2,7 +2,8 @@
 files those pages load.
 
 It is declared in one place: `offline: true` in a content page's front matter, plus every Get
-help page (generated from data/referrals.yml, so they have no front matter to flag).
+help page (generated from data/referrals.yml, so they have no front matter to flag), less any
+sensitive page.
 """
 
 from __future__ import annotations
@@ -34,8 +35,16 @@ class SavedPage:
 
 
 def in_emergency_set(url: str, meta: dict) -> bool:
-    """True if the page at `url` (site-relative, "" for home) is kept offline."""
+    """True if the page at `url` (site-relative, "" for home) is kept offline. A sensitive
+    page never is, whatever else marks it: a saved copy would show that someone read it."""
+    if is_sensitive(meta):
+        return False
     return meta.get("offline") is True or url.startswith(GET_HELP)
+
+
+def is_sensitive(meta: dict) -> bool:
+    """True for a page with an "Exit this page" button, which the worker never stores."""
+    return bool(meta.get("sensitive"))
 
 
 class _Assets(HTMLParser):

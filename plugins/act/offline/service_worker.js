@@ -4,13 +4,13 @@
 // - When it installs, it fetches the emergency set (the pages marked `offline: true`, every
 //   Get help page, the offline page and every file they load) into one cache named by version.
 // - Pages (HTML) come from the network first, so people online always get the current page; a
-//   page the network cannot give comes from the cache with a note saying when it was saved, and
-//   a page never saved gets the offline page.
+//   page the network cannot give comes from the cache with a note saying it is a saved copy, and
+//   a page never saved gets the offline page. Nothing stored records when a page was read.
 // - Files of the emergency set and files with a content hash in their name come from the cache
 //   first; other files from the network first, kept as they are used.
 // - Only GET requests to this site, under this worker's scope. Never the web editor (admin/),
 //   search (it needs the whole index), form submissions (POST), this file, or a page with an
-//   "Exit this page" button that is not in the emergency set.
+//   "Exit this page" button (the build keeps those out of the emergency set too).
 // - A new build has a new version: its worker takes over at once and deletes older caches.
 "use strict";
 
@@ -18,7 +18,6 @@ const CONFIG = /* ACT_OFFLINE_CONFIG */ null;
 const PREFIX = "act-offline-";
 const SET_CACHE = PREFIX + "set-" + CONFIG.version;
 const VISITED_CACHE = PREFIX + "visited-" + CONFIG.version;
-const SAVED_HEADER = "X-ACT-Saved";
 const SCOPE = new URL(self.registration.scope);
 // Material's script and stylesheet (bundle.<hash>.min.js): new content means a new name.
 const HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
@@ -35,10 +34,11 @@ function cacheUrl(key) {
   return new URL(key, SCOPE).href;
 }
 
-// A copy of a response that remembers when it was saved.
-async function stamped(response) {
+// A copy of a response to store, without the server's Date header: stored, it would record
+// when the reader opened the page.
+async function undated(response) {
   const headers = new Headers(response.headers);
-  headers.set(SAVED_HEADER, new Date().toISOString());
+  headers.delete("Date");
   return new Response(await response.blob(), {
     status: response.status,
     statusText: response.statusText,
@@ -59,7 +59,7 @@ self.addEventListener("install", (event) => {
           // "reload": straight from the server, not a copy the browser kept from an older build.
           const response = await fetch(new Request(url, { cache: "reload" }));
           if (!keepable(response)) throw new Error("could not save " + url.href);
-          await cache.put(cacheUrl(keyOf(url)), await stamped(response));
+          await cache.put(cacheUrl(keyOf(url)), await undated(response));
         }),
       ),
     ).then(() => self.skipWaiting()),
@@ -78,35 +78,18 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December"];
-
-// "Tuesday 1 December 2026 at 04:30", in the device's time, as the site writes dates.
-function longDate(when) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return DAYS[when.getDay()] + " " + when.getDate() + " " + MONTHS[when.getMonth()] + " " +
-    when.getFullYear() + " at " + pad(when.getHours()) + ":" + pad(when.getMinutes());
-}
-
-function savedNote(saved) {
-  const when = new Date(saved);
-  const text = isNaN(when)
-    ? "You are offline. This page was saved on this device earlier, so it may be out of date."
-    : "You are offline. This page was saved on this device on " + longDate(when) +
-      ", so it may be out of date.";
-  return '<p class="act-saved" role="status">' + escapeHtml(text) + "</p>";
-}
-
-function escapeHtml(text) {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-}
+// No date: a saved time would record when the reader last opened the page.
+const SAVED_NOTE =
+  '<p class="act-saved" role="status">You are offline. This is a copy of the page saved on ' +
+  "this device, so it may be out of date.</p>";
 
 // A saved page, with the note at the top of its main content.
 async function withSavedNote(response) {
   const html = await response.text();
-  const note = savedNote(response.headers.get(SAVED_HEADER));
-  const marked = html.replace(/<article\b[^>]*\bid="main-content"[^>]*>/, (tag) => tag + note);
+  const marked = html.replace(
+    /<article\b[^>]*\bid="main-content"[^>]*>/,
+    (tag) => tag + SAVED_NOTE,
+  );
   return new Response(marked, {
     status: response.status,
     statusText: response.statusText,
@@ -129,7 +112,7 @@ async function savedCopy(key) {
 async function keep(key, response) {
   if (PRIVATE_PAGES.has(key)) return;
   const cache = await caches.open(SET_KEYS.has(key) ? SET_CACHE : VISITED_CACHE);
-  await cache.put(cacheUrl(key), await stamped(response));
+  await cache.put(cacheUrl(key), await undated(response));
 }
 
 async function page(event, key) {

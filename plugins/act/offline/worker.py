@@ -19,8 +19,11 @@ def worker_template() -> str:
 def service_worker(precache: Precache, private_pages: Iterable[str] = ()) -> str:
     """sw.js for this build. Its version changes when a file of the emergency set or the
     worker's own code changes, so a new deploy's worker replaces the old caches.
-    `private_pages` (pages with an "Exit this page" button) are never kept when visited: a
-    saved copy would show that someone read them."""
+    `private_pages` (pages with an "Exit this page" button) are never kept, in the set or
+    when visited: a saved copy would show that someone read them."""
+    private = sorted(set(private_pages))
+    if set(private) & set(precache.pages):
+        raise ValueError("a page with an 'Exit this page' button is in the emergency set")
     template = worker_template()
     if PLACEHOLDER not in template:
         raise ValueError(f"service_worker.js has lost its placeholder {PLACEHOLDER!r}")
@@ -30,7 +33,7 @@ def service_worker(precache: Precache, private_pages: Iterable[str] = ()) -> str
         "precache": precache.urls,
         "offlinePage": OFFLINE_PAGE,
         "neverKept": list(NEVER_KEPT),
-        "privatePages": sorted(set(private_pages) - set(precache.pages)),
+        "privatePages": private,
     }
     # json.dumps escapes every character that could end the value; the paths are the build's own.
     return template.replace(PLACEHOLDER, json.dumps(config, indent=1), 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,14 +42,17 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-def index_site(site_dir: Path, low_priority: bool = False) -> IndexResult:
+def index_site(
+    site_dir: Path, low_priority: bool = False, stop: threading.Event | None = None
+) -> IndexResult:
     """Index every page of `site_dir` that carries data-pagefind-body into site_dir/pagefind.
 
     One run of the pinned binary over the whole folder (its parallel crawler). The binary is
     run directly rather than through the Python API, whose service merges the binary's stderr
     into the stream it parses and answers before its files are written: on a few thousand
     pages it sometimes failed with "Expecting value". `low_priority` (a background re-index
-    under `mkdocs serve`) leaves the CPU to the next rebuild."""
+    under `mkdocs serve`) leaves the CPU to the next rebuild; setting `stop` ends the run at
+    once (SearchIndexError), as when `mkdocs serve` stops."""
     binary = pagefind_binary()
     site = site_dir.resolve()
     command = [str(binary), "--site", str(site), "--output-path", str(site / OUTPUT_DIR)]
@@ -59,17 +63,36 @@ def index_site(site_dir: Path, low_priority: bool = False) -> IndexResult:
         command = ["nice", "-n", "10", *command]
     started = time.perf_counter()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=INDEX_TIMEOUT)
+        returncode, output = _run(command, stop or threading.Event())
     except (OSError, subprocess.TimeoutExpired) as err:
         raise SearchIndexError(f"Pagefind ({binary}) failed to index {site_dir}: {err}") from err
-    if done.returncode != 0:
+    if returncode != 0:
         raise SearchIndexError(
-            f"Pagefind ({binary}) failed to index {site_dir} (exit {done.returncode}): "
-            + (done.stderr or done.stdout).strip()[-2000:]
+            f"Pagefind ({binary}) failed to index {site_dir} (exit {returncode}): "
+            + output.strip()[-2000:]
         )
     return IndexResult(
         str(binary), indexed_page_count(site / OUTPUT_DIR), time.perf_counter() - started
     )
+
+
+def _run(command: list[str], stop: threading.Event) -> tuple[int, str]:
+    """Run the binary until it ends, INDEX_TIMEOUT passes or `stop` is set; its exit code and
+    what it printed (stderr, else stdout)."""
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        deadline = time.monotonic() + INDEX_TIMEOUT
+        while not stop.is_set():
+            try:
+                out, err = process.communicate(timeout=0.2)
+                return process.returncode, err or out
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    process.kill()
+                    raise
+        process.kill()
+        raise SearchIndexError("stopped before it finished")
 
 
 def indexed_page_count(bundle_dir: Path) -> int:
