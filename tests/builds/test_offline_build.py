@@ -7,6 +7,8 @@ import gzip
 import json
 import re
 
+from support import make_project, run_build
+
 
 def worker_config(site) -> dict:
     source = (site / "sw.js").read_text(encoding="utf-8")
@@ -75,3 +77,20 @@ def test_the_editions_emergency_set_stays_under_its_budget(edition_site):
     )
     assert "prepare/power-cuts/" in pages and "get-help/gas-emergency/" in pages
     assert sum(sizes.values()) < SET_BUDGET
+
+
+def test_pages_that_push_the_emergency_set_over_its_budget_stop_the_build(tmp_path):
+    project = make_project("site", tmp_path / "project")
+    article = (project / "content" / "prepare" / "keep-warm.md").read_text(encoding="utf-8")
+    # Sixty pages kept offline: about 1 MB for every reader's device to fetch.
+    for n in range(60):
+        body = "\n\n".join(f"Step {n}-{k}: {k * 7919 % 104729} blankets." for k in range(200))
+        text = article.replace("Keep warm in a power cut", f"Keep warm, part {n}") + body
+        (project / "content" / "prepare" / f"keep-warm-{n}.md").write_text(text)
+    build = run_build(project)
+    assert build.returncode != 0
+    assert "over its 500 kB budget" in build.output
+    named = re.findall(r"content/prepare/(keep-warm-\d+)\.md \(\d+\.\d kB\)", build.output)
+    # In the set's order, the last ones: those taken away would bring it within budget.
+    assert named and named[-1] == "keep-warm-9" and "keep-warm" not in named
+    assert "Traceback" not in build.output

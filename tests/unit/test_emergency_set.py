@@ -11,6 +11,7 @@ from act.offline.emergency_set import (
     SavedPage,
     grouped,
     in_emergency_set,
+    over_budget,
     page_assets,
     precache,
 )
@@ -141,3 +142,31 @@ def test_the_manifest_has_what_browsers_need_to_install_the_site():
         ("512x512", "any"),
         ("512x512", "maskable"),
     }
+
+
+def test_the_pages_that_push_the_set_over_its_budget_are_named_with_what_they_add(tmp_path):
+    noise = "".join(f"<p>{n * 7919 % 104729}</p>" for n in range(2000))  # compresses poorly
+    site = write_site(
+        tmp_path,
+        {
+            "": '<link rel="stylesheet" href="site.css">home',
+            "offline/": "saved pages",
+            "get-help/": "help",
+            "prepare/a/": "short",
+            "prepare/b/": '<link rel="stylesheet" href="../../big.css">' + noise,
+            "prepare/c/": noise,
+        },
+        {"site.css": "body{}", "big.css": noise},
+    )
+    kept = precache(site, ["", "get-help/", "prepare/a/", "prepare/b/", "prepare/c/"])
+    assert over_budget(site, kept, budget=kept.gzipped_bytes) == []
+    over = over_budget(site, kept, budget=kept.gzipped_bytes - 1)
+    assert [url for url, _ in over] == ["prepare/c/"]
+    within = kept.sizes["get-help/"] + kept.sizes["offline/"] + kept.sizes[""]
+    within += kept.sizes["site.css"] + kept.sizes["prepare/a/"]
+    over = over_budget(site, kept, budget=within)
+    # b brings big.css with it; the Get help and offline pages are never the ones named.
+    assert over == [
+        ("prepare/b/", kept.sizes["prepare/b/"] + kept.sizes["big.css"]),
+        ("prepare/c/", kept.sizes["prepare/c/"]),
+    ]

@@ -20,6 +20,7 @@ from act.generated import GeneratedPage
 from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
 from act.offline.emergency_set import (
+    BUDGET,
     MANIFEST,
     OFFLINE_PAGE,
     WORKER,
@@ -27,6 +28,7 @@ from act.offline.emergency_set import (
     grouped,
     in_emergency_set,
     is_sensitive,
+    over_budget,
     precache,
 )
 from act.offline.manifest import (
@@ -36,6 +38,7 @@ from act.offline.manifest import (
     web_app_manifest,
 )
 from act.offline.worker import service_worker
+from act.wording import shown_path
 
 log = get_plugin_logger(__name__)
 OFFLINE_SOURCE = OFFLINE_PAGE + "index.md"
@@ -75,6 +78,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         # Home first, then the section pages (the plan, Get help), then the rest by title.
         self.saved_pages.sort(key=lambda page: (page.url != "", page.url.count("/"), page.title))
         self.private_pages = [page.url for page in pages if is_sensitive(page.meta)]
+        self.sources = {page.url: page.file.src_uri for page in pages}
         # A global, not page context: the 404 page is rendered without a page.
         env.globals["act_offline"] = self.config.enabled
         env.globals["act_theme_colour"] = THEME_COLOUR
@@ -98,6 +102,20 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             kept = precache(site, pages, always=[MANIFEST, *icon_paths()])
         except FileNotFoundError as error:
             raise PluginError(f"act/offline: {error}") from None
+        over = over_budget(site, kept)
+        if over:
+            docs = shown_path(Path(config.docs_dir))
+            raise PluginError(
+                f"The emergency set would be {kept.gzipped_bytes / 1000:,.0f} kB gzipped, over "
+                f"its {BUDGET / 1000:,.0f} kB budget: every reader's device fetches it on a "
+                "first visit. These pages, marked `offline: true`, push it over:\n"
+                + "\n".join(
+                    f"  {docs}/{self.sources.get(url, url)} ({cost / 1000:,.1f} kB)"
+                    for url, cost in over
+                )
+                + "\n    hint: remove `offline: true` from the pages a reader least needs "
+                "without signal"
+            )
         (site / WORKER).write_text(service_worker(kept, self.private_pages), encoding="utf-8")
         log.info(
             "emergency set: %d pages, %d files, %.0f kB gzipped, kept offline after a first visit",

@@ -12,7 +12,7 @@ import functools
 import gzip
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +24,9 @@ WORKER = "sw.js"
 # What the service worker never keeps: the web editor (it saves through GitHub, and an old copy
 # would edit with old code), and search, which needs the whole index (the offline page says so).
 NEVER_KEPT = ("admin/", "search/", "pagefind/", WORKER)
+# What a first visit may fetch in the background for the set (bytes, gzip -9): on a phone
+# with little signal or data, more is a cost readers did not ask for.
+BUDGET = 500_000
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Precache:
     files: tuple[str, ...]
     version: str
     gzipped_bytes: int
+    sizes: dict[str, int] = field(default_factory=dict, compare=False)  # gzipped, by path
 
     @property
     def urls(self) -> list[str]:
@@ -118,12 +122,39 @@ def precache(site: Path, pages: Iterable[str], always: Iterable[str] = ()) -> Pr
             "the emergency set's pages load files the build did not write: " + ", ".join(missing)
         )
     digest = hashlib.sha256()
-    weight = 0
+    sizes = {}
     for path in [*pages, *sorted(files)]:
         data = page_file(site, path).read_bytes()
         digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
-        weight += _gzipped_size(data)
-    return Precache(tuple(pages), tuple(sorted(files)), digest.hexdigest()[:12], weight)
+        sizes[path] = _gzipped_size(data)
+    return Precache(
+        tuple(pages), tuple(sorted(files)), digest.hexdigest()[:12], sum(sizes.values()), sizes
+    )
+
+
+def over_budget(site: Path, kept: Precache, budget: int = BUDGET) -> list[tuple[str, int]]:
+    """The pages that take the set over `budget`, each with what it adds (its own bytes and
+    those of the files it is the first to load), or [] within budget. The Get help pages and
+    the offline page are counted first, as no page setting can leave them out."""
+    if kept.gzipped_bytes <= budget:
+        return []
+    fixed = [url for url in kept.pages if url.startswith((GET_HELP, OFFLINE_PAGE))]
+    counted = set(kept.files) - {f for url in kept.pages for f in _assets_of(site, url)}
+    total = sum(kept.sizes[path] for path in counted)
+    over = []
+    for url in [*fixed, *(url for url in kept.pages if url not in fixed)]:
+        added = [url, *sorted(set(_assets_of(site, url)) - counted)]
+        counted.update(added)
+        cost = sum(kept.sizes.get(path, 0) for path in added)
+        total += cost
+        if total > budget:
+            over.append((url, cost))
+    return over
+
+
+def _assets_of(site: Path, url: str) -> frozenset[str]:
+    paths = page_assets(page_file(site, url).read_text(encoding="utf-8"), url)
+    return frozenset(path for path in paths if not path.startswith(NEVER_KEPT))
 
 
 @functools.lru_cache(maxsize=256)
