@@ -171,7 +171,7 @@ def test_search_without_signal_says_it_needs_a_connection(offline_ready, edition
     context.set_offline(True)
     page.goto(edition_url + "search/?q=flood")
     assert page.locator("h1").inner_text() == "You are offline"
-    assert page.locator("#search").inner_text() == "Search needs a connection"
+    assert page.locator("#act-offline-search").inner_text() == "Search needs a connection"
 
 
 def stored_dates(page) -> list[str]:

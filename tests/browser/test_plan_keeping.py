@@ -61,14 +61,14 @@ def test_delete_empties_the_form_and_this_browsers_storage(context, site_url):
     assert stored_plan(page) is None
     everything_stored = page.evaluate("() => JSON.stringify(Object.entries(localStorage))")
     assert everything_stored == "[]"
-    assert page.input_value("#plan-people-1-name") == ""
+    assert page.input_value("#act-plan-people-1-name") == ""
     assert page.locator("[data-plan-group=people] [data-plan-row]").count() == 4
-    assert page.locator("#plan-status").inner_text() == (
+    assert page.locator("#act-plan-status").inner_text() == (
         "Your plan has been deleted from this device."
     )
     page.reload()
     page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
-    assert page.input_value("#plan-people-1-name") == ""
+    assert page.input_value("#act-plan-people-1-name") == ""
     assert page.locator("[data-plan-card=people]").inner_text() == ""
 
 
@@ -88,8 +88,8 @@ def test_export_then_import_on_another_device_round_trips_the_plan_exactly(
         watch = Watch(site_url)
         watch.attach(other)
         import_plan(other, exported.encode("utf-8"))
-        assert other.locator("#plan-error").inner_text() == ""
-        assert "loaded" in other.locator("#plan-status").inner_text()
+        assert other.locator("#act-plan-error").inner_text() == ""
+        assert "loaded" in other.locator("#act-plan-status").inner_text()
         assert_sample_plan_shown(other)
         assert export_plan(other) == exported
         assert json.loads(stored_plan(other)) == plan
@@ -126,16 +126,16 @@ def test_a_bad_or_hostile_file_is_refused_and_changes_nothing(context, site_url,
     page = open_plan(context, site_url)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.fill("#plan-meet_near", "Before the import")
+    page.fill("#act-plan-meet_near", "Before the import")
     before = stored_plan(page)
     markup_before = page.evaluate("() => document.body.querySelectorAll('*').length")
 
     import_plan(page, content, name="<img src=x onerror=alert(1)>.json")
 
-    error = page.locator("#plan-error")
+    error = page.locator("#act-plan-error")
     assert "has not been loaded" in error.inner_text()
     assert error.get_attribute("role") == "alert"
-    assert page.input_value("#plan-meet_near") == "Before the import"
+    assert page.input_value("#act-plan-meet_near") == "Before the import"
     assert stored_plan(page) == before
     assert page.evaluate("() => document.body.querySelectorAll('*').length") == markup_before
     assert page.evaluate(
@@ -157,9 +157,9 @@ def test_script_in_a_name_is_loaded_as_plain_text_and_never_runs(context, site_u
 
     import_plan(page, plan_json(plan))
 
-    assert page.locator("#plan-error").inner_text() == ""
-    assert page.input_value("#plan-people-1-name") == hostile_name
-    assert page.input_value("#plan-meet_near") == hostile_place
+    assert page.locator("#act-plan-error").inner_text() == ""
+    assert page.input_value("#act-plan-people-1-name") == hostile_name
+    assert page.input_value("#act-plan-meet_near") == hostile_place
     card = page.locator(".act-plan-card")
     assert card.locator("[data-plan-card=people]").inner_text() == hostile_name
     assert card.locator("[data-plan-card=meet_near]").inner_text() == hostile_place
@@ -168,7 +168,7 @@ def test_script_in_a_name_is_loaded_as_plain_text_and_never_runs(context, site_u
     )
     page.reload()
     page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
-    assert page.input_value("#plan-people-1-name") == hostile_name
+    assert page.input_value("#act-plan-people-1-name") == hostile_name
     assert (
         page.locator(".act-plan-page img, .act-plan-page svg, .act-plan-page script").count() == 0
     )
@@ -187,8 +187,8 @@ def test_a_tampered_plan_in_storage_is_not_loaded(context, site_url):
     )
     page.reload()
     page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
-    assert "could not be read" in page.locator("#plan-error").inner_text()
-    assert page.input_value("#plan-meet_near") == ""
+    assert "could not be read" in page.locator("#act-plan-error").inner_text()
+    assert page.input_value("#act-plan-meet_near") == ""
     assert dialogs == []
 
 
@@ -199,9 +199,9 @@ def test_typing_a_plan_makes_no_network_request(context, site_url):
     page.on("request", lambda r: requests.append(r.url))
     for selector, value in SAMPLE_TEXT.items():
         page.locator(selector).press_sequentially(value)
-    page.check("#plan-grab_torch")
+    page.check("#act-plan-grab_torch")
     page.get_by_role("button", name="Add another contact").click()
-    page.locator("#plan-contacts-4-name").press_sequentially("Kim Example")
+    page.locator("#act-plan-contacts-4-name").press_sequentially("Kim Example")
     page.get_by_role("button", name="Remove contact 2").click()
     page.wait_for_timeout(500)
     assert requests == []
@@ -210,14 +210,14 @@ def test_typing_a_plan_makes_no_network_request(context, site_url):
 
 def test_the_plan_survives_going_to_another_section_and_back(context, site_url):
     page = open_plan(context, site_url)
-    page.fill("#plan-meet_away", "Central Library")
+    page.fill("#act-plan-meet_away", "Central Library")
     page.locator(".md-header a.md-logo").click()
     page.wait_for_url(site_url)
     page.locator(".md-tabs").get_by_role("link", name="Make a plan").click()
     page.wait_for_url(site_url + "plan/")
     page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
-    assert page.input_value("#plan-meet_away") == "Central Library"
-    page.fill("#plan-meet_near", "Number 12")
+    assert page.input_value("#act-plan-meet_away") == "Central Library"
+    page.fill("#act-plan-meet_near", "Number 12")
     assert json.loads(stored_plan(page))["fields"]["meet_near"] == "Number 12"
     assert page.locator("[data-plan-card=meet_near]").inner_text() == "Number 12"
 
@@ -235,20 +235,20 @@ def test_delete_asks_first_and_no_keeps_the_plan(context, site_url):
     assert after_form
     delete.click()
     assert delete.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.id") == "plan-delete-confirm"
+    assert page.evaluate("document.activeElement.id") == "act-plan-delete-confirm"
     page.get_by_role("button", name="No, keep my plan").click()
     assert stored_plan(page) is not None
-    assert page.input_value("#plan-people-1-name") != ""
-    assert page.locator("#plan-delete-confirm").is_hidden()
+    assert page.input_value("#act-plan-people-1-name") != ""
+    assert page.locator("#act-plan-delete-confirm").is_hidden()
     assert page.evaluate("document.activeElement.dataset.planAction") == "delete"
-    assert page.locator("#plan-status").inner_text() == "Your plan has not been deleted."
+    assert page.locator("#act-plan-status").inner_text() == "Your plan has not been deleted."
 
 
 def test_a_long_answer_is_kept_whole(context, site_url):
     page = open_plan(context, site_url)
     long_answer = "Go down the stairs, not the lift, and out of the back door. " * 150
-    page.fill("#plan-escape", long_answer)
+    page.fill("#act-plan-escape", long_answer)
     page.reload()
     page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
-    assert page.input_value("#plan-escape") == long_answer
-    assert page.locator("#plan-error").inner_text() == ""
+    assert page.input_value("#act-plan-escape") == long_answer
+    assert page.locator("#act-plan-error").inner_text() == ""

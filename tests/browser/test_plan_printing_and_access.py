@@ -96,7 +96,7 @@ def test_without_javascript_the_page_is_a_clean_blank_plan_to_print(chromium, si
         page.emulate_media(media="print")
         assert page.locator(".md-header").is_hidden()
         assert page.locator("[data-plan-nojs]").is_hidden()
-        assert page.locator("#plan-people-1-name").is_visible()
+        assert page.locator("#act-plan-people-1-name").is_visible()
         assert page.locator(".act-plan-card").is_visible()
         assert page.locator("[data-plan-card=people]").inner_text() == ""
     finally:
@@ -176,17 +176,17 @@ def test_rows_are_added_and_removed_by_keyboard(desktop, site_url):
     add = page.get_by_role("button", name="Add another person")
     add.focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.id") == "plan-people-5-name"
+    assert page.evaluate("() => document.activeElement.id") == "act-plan-people-5-name"
     page.keyboard.type("Nan Example")
-    assert page.locator("label[for=plan-people-5-name]").inner_text() == "Name"
-    page.focus("#plan-grab_radio")
+    assert page.locator("label[for=act-plan-people-5-name]").inner_text() == "Name"
+    page.focus("#act-plan-grab_radio")
     page.keyboard.press("Space")
-    assert page.is_checked("#plan-grab_radio")
+    assert page.is_checked("#act-plan-grab_radio")
     page.get_by_role("button", name="Remove person 2").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.textContent") == "Add another person"
-    assert page.input_value("#plan-people-4-name") == "Nan Example"
-    assert page.locator("#plan-status").inner_text() == "Person 2 removed."
+    assert page.input_value("#act-plan-people-4-name") == "Nan Example"
+    assert page.locator("#act-plan-status").inner_text() == "Person 2 removed."
     legends = page.locator("[data-plan-group=people] legend").all_inner_texts()
     assert legends == ["Person 1", "Person 2", "Person 3", "Person 4"]
 

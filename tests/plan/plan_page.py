@@ -10,21 +10,21 @@ STORAGE_KEY = "act-household-plan"
 # Made-up people. Phone numbers come from the ranges Ofcom keeps for drama (01632 960xxx,
 # 07700 900xxx), so they can never ring anyone.
 SAMPLE_TEXT = {
-    "#plan-people-1-name": "Sam Example",
-    "#plan-people-1-age": "42",
-    "#plan-people-1-needs": "Uses a wheelchair.\nNeeds insulin twice a day.",
-    "#plan-people-2-name": "Ravi Example",
-    "#plan-people-2-age": "9",
-    "#plan-meet_near": "The bus stop outside number 12",
-    "#plan-meet_away": "Central Library",
-    "#plan-contact_away_name": "Jo Example",
-    "#plan-contact_away_phone": "07700 900123",
-    "#plan-contacts-1-name": "Alex Example",
-    "#plan-contacts-1-phone": "01632 960123",
-    "#plan-number_gp": "Example Surgery, 01632 960456",
+    "#act-plan-people-1-name": "Sam Example",
+    "#act-plan-people-1-age": "42",
+    "#act-plan-people-1-needs": "Uses a wheelchair.\nNeeds insulin twice a day.",
+    "#act-plan-people-2-name": "Ravi Example",
+    "#act-plan-people-2-age": "9",
+    "#act-plan-meet_near": "The bus stop outside number 12",
+    "#act-plan-meet_away": "Central Library",
+    "#act-plan-contact_away_name": "Jo Example",
+    "#act-plan-contact_away_phone": "07700 900123",
+    "#act-plan-contacts-1-name": "Alex Example",
+    "#act-plan-contacts-1-phone": "01632 960123",
+    "#act-plan-number_gp": "Example Surgery, 01632 960456",
 }
-SAMPLE_TICKED = ["#plan-grab_torch", "#plan-grab_cash"]
-ADDED_PERSON = ("#plan-people-5-name", "Nan Example")
+SAMPLE_TICKED = ["#act-plan-grab_torch", "#act-plan-grab_cash"]
+ADDED_PERSON = ("#act-plan-people-5-name", "Nan Example")
 
 
 def open_plan(context, site_url: str):
@@ -49,7 +49,7 @@ def assert_sample_plan_shown(page) -> None:
         assert page.input_value(selector) == value, selector
     for selector in SAMPLE_TICKED:
         assert page.is_checked(selector), selector
-    assert not page.is_checked("#plan-grab_water")
+    assert not page.is_checked("#act-plan-grab_water")
     assert page.input_value(ADDED_PERSON[0]) == ADDED_PERSON[1]
 
 
@@ -69,15 +69,16 @@ def export_plan(page) -> str:
 def import_plan(page, content: bytes, name: str = "plan.json") -> None:
     """Choose a file in "Load a plan from a file" and wait for the page to answer."""
     page.evaluate(
-        "() => { for (const id of ['plan-status', 'plan-error'])"
+        "() => { for (const id of ['act-plan-status', 'act-plan-error'])"
         " document.getElementById(id).textContent = ''; }"
     )
     page.set_input_files(
-        "#plan-import", files=[{"name": name, "mimeType": "application/json", "buffer": content}]
+        "#act-plan-import",
+        files=[{"name": name, "mimeType": "application/json", "buffer": content}],
     )
     page.wait_for_function(
-        "() => document.getElementById('plan-status').textContent"
-        " || document.getElementById('plan-error').textContent"
+        "() => document.getElementById('act-plan-status').textContent"
+        " || document.getElementById('act-plan-error').textContent"
     )
 
 

@@ -184,7 +184,7 @@
       row.querySelectorAll(".act-plan-field").forEach(function (field) {
         var control = field.querySelector("[data-plan-key]");
         var label = field.querySelector("label");
-        control.id = "plan-" + name + "-" + number + "-" + control.getAttribute("data-plan-key");
+        control.id = "act-plan-" + name + "-" + number + "-" + control.getAttribute("data-plan-key");
         label.htmlFor = control.id;
       });
       row.querySelector("[data-plan-remove]").hidden = rows.length < 2;
@@ -300,9 +300,9 @@
 
   function setUp(page) {
     var form = page.querySelector("#act-plan");
-    var status = page.querySelector("#plan-status");
-    var error = page.querySelector("#plan-error");
-    var importer = page.querySelector("#plan-import");
+    var status = page.querySelector("#act-plan-status");
+    var error = page.querySelector("#act-plan-error");
+    var importer = page.querySelector("#act-plan-import");
     var shape = readShape(form);
     var canSave = storageWorks();
 
@@ -377,7 +377,7 @@
       }
     });
 
-    var confirmBox = page.querySelector("#plan-delete-confirm");
+    var confirmBox = page.querySelector("#act-plan-delete-confirm");
     var deleteButton = page.querySelector("[data-plan-action=delete]");
     function closeConfirm() {
       confirmBox.hidden = true;
