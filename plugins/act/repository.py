@@ -134,13 +134,13 @@ def unpublished_problem(path: Path, src_uri: str, shown: str) -> Problem | None:
         return other
     if path.suffix.lower() in IMAGE_KINDS:
         return _image_problem(path, shown)
-    if path.name in NETLIFY_RULES:
+    if src_uri in NETLIFY_RULES:  # Netlify reads them at the top of the published folder
         return Problem(
             shown,
             1,
             "",
             f"'{path.name}' is not a page or an image: Netlify would obey it as "
-            f"{NETLIFY_RULES[path.name]}",
+            f"{NETLIFY_RULES[src_uri]}",
             "remove it: redirects and headers are set in netlify.toml, which a reviewer reads",
         )
     what = WHAT_IT_WOULD_DO.get(path.suffix.lower(), "it would be published as it is, unchecked")
