@@ -142,7 +142,7 @@ def reserved_problems(outputs: list[tuple[str, str]], files: dict[str, str]) -> 
                         1,
                         "",
                         f"/{folder} is where the build writes {what}: a file of content/ "
-                        "there would replace one of them or pass for one",
+                        "there would replace one of the site's files or pass for one",
                         "move the file to another folder",
                     )
                 )

@@ -170,7 +170,7 @@ def _image_problem(path: Path, shown: str) -> Problem | None:
             shown,
             1,
             "",
-            f"'{path.name}': an image's name ends in lowercase, as its web address does",
+            f"'{path.name}': an image's name must end in lowercase '{path.suffix.lower()}'",
             f"rename it to '{path.stem}{path.suffix.lower()}'",
         )
     try:
