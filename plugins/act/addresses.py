@@ -4,6 +4,13 @@ A page is either written by hand (a file in content/) or made by the site from d
 page from data/topics.yml, a Get help page from data/referrals.yml, the feeds...). Two sources
 for one address is an error naming both, never a quiet choice of one: `act check` and the
 build both use `clashes`. Links inside the content are checked against the same map.
+
+The same goes for the site's own files: its scripts and styles (assets/), the web editor
+(admin/), the service worker, robots.txt... A file of content/ at one of their addresses would
+replace it (MkDocs prefers a docs file to a theme file of the same name) or be silently
+replaced by it; either is an error naming what it would have replaced. The build also checks
+content/ against the theme's files as MkDocs finds them (`theme_clashes`), for a theme file
+these tables do not name yet.
 """
 
 from __future__ import annotations
@@ -18,12 +25,32 @@ from act.charities.referrals import Referrals, load_referrals
 from act.content.body import local_target
 from act.content.checker import Catalogue
 from act.listings.pages import listing_pages
+from act.offline.emergency_set import MANIFEST, WORKER
 from act.problems import Problem
+from act.publishing.calendar import UPCOMING_PATH
 from act.publishing.feeds import ATOM_PATH, JSON_FEED_PATH
 from act.wording import shown_path
 
-# Folders the build fills itself: open data and Open Referral (data/), the search index.
-RESERVED_FOLDERS = {"data/": "the open data and Open Referral files", "pagefind/": "search"}
+# Folders the build fills itself. A file of content/ in one would replace one of the site's
+# files, or sit among them where the site's code trusts every file to be its own.
+RESERVED_FOLDERS = {
+    "assets/": "the site's own scripts, styles and icons (Material's and overrides/assets/)",
+    "admin/": "the web editor",
+    "data/": "the open data and Open Referral files",
+    "pagefind/": "search",
+}
+
+# Files the build writes at fixed addresses, besides its pages (the feeds are with the pages
+# in made_by_the_site, as content links to them) and each event's calendar (site_files).
+SITE_FILES = {
+    WORKER: "the site's service worker (act/offline), which answers for every page",
+    MANIFEST: "the web app manifest (act/offline)",
+    "robots.txt": "robots.txt, made from overrides/robots.txt",
+    "404.html": "the 'page not found' page",
+    "sitemap.xml": "the sitemap",
+    "sitemap.xml.gz": "the compressed sitemap",
+    UPCOMING_PATH: "the calendar of upcoming events",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +95,15 @@ def made_by_the_site(
     return made
 
 
+def site_files(catalogue: Catalogue) -> dict[str, str]:
+    """{path: what it is} of the files the build writes that are not pages: SITE_FILES and
+    the calendar beside each event's page."""
+    files = dict(SITE_FILES)
+    for event in catalogue.of_kind("event"):
+        files[event.calendar_path] = f"the calendar of the event '{event.slug}'"
+    return files
+
+
 def output_of(src_uri: str) -> str:
     """Where MkDocs writes a source file: 'a/b.md' -> 'a/b/index.html', 'a/index.md' ->
     'a/index.html'; other files keep their path."""
@@ -79,27 +115,71 @@ def output_of(src_uri: str) -> str:
     return f"{stem}/index.html"
 
 
-def hand_written(catalogue: Catalogue, content_shown: str) -> dict[str, str]:
-    """{output path: the file in content/ that writes it}."""
+def hand_written(catalogue: Catalogue, content_shown: str) -> list[tuple[str, str]]:
+    """(output path, the file in content/ that writes it) for every file, in name order."""
     entries = catalogue.by_src_uri()
-    outputs = {}
+    outputs = []
     for src_uri in sorted(catalogue.files):
         entry = entries.get(src_uri)
         output = f"{entry.url}index.html" if entry else output_of(src_uri)
-        outputs[output] = f"{content_shown}/{src_uri}"
+        outputs.append((output, f"{content_shown}/{src_uri}"))
     return outputs
+
+
+def reserved_problems(outputs: list[tuple[str, str]], files: dict[str, str]) -> list[Problem]:
+    """A problem for each file of content/ that would be written in a reserved folder or over
+    one of the site's `files` (site_files). Compared without case, as a build on a
+    case-insensitive disk (macOS, Windows) writes /Assets/ into /assets/."""
+    files = {path.casefold(): what for path, what in files.items()}
+    problems = []
+    for output, path in outputs:
+        key = output.casefold()
+        for folder, what in RESERVED_FOLDERS.items():
+            if key.startswith(folder):
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        "",
+                        f"/{folder} is where the build writes {what}: a file of content/ "
+                        "there would replace one of the site's files or pass for one",
+                        "move the file to another folder",
+                    )
+                )
+        if key in files:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "",
+                    f"/{output} is where the build writes {files[key]}: this file would "
+                    "replace it, or be silently replaced by it",
+                    "rename or remove the file",
+                )
+            )
+    return problems
 
 
 def clashes(catalogue: Catalogue, made: list[Made], content_shown: str) -> list[Problem]:
     """A problem for each address with two sources: a file and a generated page, two
-    generated pages (a showcase project with the id 'index'), or a file in a reserved folder."""
-    by_hand = hand_written(catalogue, content_shown)
-    problems = [
-        Problem(path, 1, "", f"/{folder} is where the build writes {what}", "move the file")
-        for output, path in by_hand.items()
-        for folder, what in RESERVED_FOLDERS.items()
-        if output.startswith(folder)
-    ]
+    generated pages (a showcase project with the id 'index'), two files of content/, or a
+    file in a reserved folder or at the address of one of the site's own files."""
+    outputs = hand_written(catalogue, content_shown)
+    problems = reserved_problems(outputs, site_files(catalogue))
+    by_hand: dict[str, str] = {}
+    for output, path in outputs:
+        first = by_hand.setdefault(output, path)
+        if first != path:  # about.md and about/index.md both make /about/
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "",
+                    f"/{output.removesuffix('index.html')} would be both {first} and {path}: "
+                    "one would silently replace the other",
+                    "rename or move one of them",
+                )
+            )
     generated: dict[str, Made] = {}
     for item in made:
         output = output_of(item.src_uri)
@@ -120,6 +200,33 @@ def clashes(catalogue: Catalogue, made: list[Made], content_shown: str) -> list[
                 f"/{output.removesuffix('index.html')} would be both {first} and {item}: "
                 "one would silently replace the other",
                 hint,
+            )
+        )
+    return problems
+
+
+def theme_clashes(
+    catalogue: Catalogue, theme_dirs: list[Path], content_shown: str
+) -> list[Problem]:
+    """A problem for each file of content/ written where the theme has a file of its own
+    (overrides/, Material's): MkDocs would publish the content file in its place
+    (Files.add_files_from_theme skips a theme file that docs_dir has). The build's backstop
+    for a theme file RESERVED_FOLDERS and SITE_FILES do not name yet; a file the check has
+    already refused is not reported twice."""
+    refused = {problem.path for problem in catalogue.errors}
+    problems = []
+    for output, path in hand_written(catalogue, content_shown):
+        theme_file = next((d / output for d in theme_dirs if (d / output).is_file()), None)
+        if theme_file is None or path in refused:
+            continue
+        problems.append(
+            Problem(
+                path,
+                1,
+                "",
+                f"/{output} is one of the theme's own files ({shown_path(theme_file)}): "
+                "this file would replace it",
+                "rename or move the file",
             )
         )
     return problems

@@ -97,13 +97,14 @@ def check_content(
     read: list[tuple[str, str, str | None, list[Problem]]] = []
     for path in files:
         shown = shown_path(path)
-        other = repository.other_markdown_problem(path, shown)
-        file_problems = [other] if other else []
-        if path.suffix != ".md":
-            catalogue.problems.extend(file_problems)
+        src_uri = path.relative_to(content_dir).as_posix()
+        # Only pages are read here; an image is checked for what it is, any other file refused.
+        refused = repository.unpublished_problem(path, src_uri, shown)
+        if refused is not None or path.suffix != ".md":
+            catalogue.problems.extend([refused] if refused else [])
             continue
         text, more = read_text(path, shown)
-        read.append((shown, path.relative_to(content_dir).as_posix(), text, file_problems + more))
+        read.append((shown, src_uri, text, more))
     checked_of: dict[tuple[str, str, str], tuple] = {}
     to_check = []
     for shown, src_uri, text, _ in read:

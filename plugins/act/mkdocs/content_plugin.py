@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from act.addresses import theme_clashes
 from act.builddate import BuildDateError, build_date
 from act.check import check_site
 from act.content.body import unsafe_html
@@ -100,10 +101,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.catalogue = check_site(
             docs, self.data_dir, self.today, cache=self.check_cache, processes=processes
         )
-        if self.catalogue.errors:
+        # The theme's files as MkDocs found them: a content file at one of their addresses
+        # has already taken its place in `files` (see theme_clashes).
+        theme_dirs = [Path(d) for d in config.theme.dirs]
+        errors = self.catalogue.errors + theme_clashes(self.catalogue, theme_dirs, shown_path(docs))
+        if errors:
             raise PluginError(
-                "Content check failed. Fix these and build again:\n"
-                + format_report(self.catalogue.errors)
+                "Content check failed. Fix these and build again:\n" + format_report(errors)
             )
         warnings = self.catalogue.problems
         if warnings:
