@@ -16,6 +16,7 @@ error naming what it would have done; so is a file MkDocs would silently leave o
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +31,11 @@ OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
 # of parser differences); refusing it is simple and safe, and a PNG shows the same drawing.
 IMAGE_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP"}
 IMAGE_ENDINGS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WebP": ".webp"}
+# A picture on a page read on a phone, often with little signal: a photo saved for the web is
+# a fraction of this.
+MAX_IMAGE_BYTES = 1_000_000
+# An image's name is part of its web address: letters, digits, '.', '-' and '_' only.
+_IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 # What some other files would do if they were published, by name or by ending.
 NETLIFY_RULES = {
@@ -173,11 +179,30 @@ def _image_problem(path: Path, shown: str) -> Problem | None:
             f"'{path.name}': an image's name must end in lowercase '{path.suffix.lower()}'",
             f"rename it to '{path.stem}{path.suffix.lower()}'",
         )
+    if not _IMAGE_NAME.fullmatch(path.name):
+        return Problem(
+            shown,
+            1,
+            "",
+            f"'{path.name}' cannot be used in a web address",
+            "use only letters, digits, '.', '-' and '_' in an image's name, like "
+            "'flood-barrier.png'",
+        )
     try:
+        size = path.stat().st_size
         with path.open("rb") as image:
             head = image.read(12)
     except OSError as err:
         return Problem(shown, 1, "", f"cannot be read: {err.strerror}", "check the file")
+    if size > MAX_IMAGE_BYTES:
+        return Problem(
+            shown,
+            1,
+            "",
+            f"the image is {size:,} bytes, over the {MAX_IMAGE_BYTES:,}-byte limit: readers on "
+            "a phone would wait for it",
+            "save it smaller for the web (at most 1,600 pixels wide is plenty)",
+        )
     found = image_kind(head)
     if found == named:
         return None

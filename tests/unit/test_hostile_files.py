@@ -121,3 +121,13 @@ def test_the_reserved_addresses_cover_every_file_the_theme_publishes(monkeypatch
         if name not in SITE_FILES and not name.startswith(tuple(RESERVED_FOLDERS))
     }
     assert uncovered == set()
+
+
+def test_an_image_over_the_size_limit_or_with_a_name_unfit_for_an_address_is_refused(content):
+    big = IMAGES["map.png"] + bytes(1_000_001)
+    (content / "prepare" / "huge-map.png").write_bytes(big)
+    (content / "prepare" / 'my "map" <1>.png').write_bytes(IMAGES["map.png"])
+    found = {p.path.rsplit("/", 1)[1]: p for p in errors(content)}
+    assert "over the 1,000,000-byte limit" in found["huge-map.png"].message
+    assert "cannot be used in a web address" in found['my "map" <1>.png'].message
+    assert set(found) == {"huge-map.png", 'my "map" <1>.png'}
