@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from frontmatter.default_handlers import YAMLHandler
 
-from act import repository
+from act import characters, repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
 from act.content.prose import prose_problems
@@ -280,6 +280,8 @@ def check_text(
             )
         )
         data = MISSING
+    # Code is published too: the characters are checked in the body as written.
+    ctx.problems.extend(characters.body_problems(text[body_start:], shown, body_line))
     masked = mask_code(text[body_start:])
     facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked))
     ctx.problems.extend(prose_problems(masked, shown, body_line))
