@@ -139,6 +139,7 @@ def refuse_in_html(html: str, *, source: str, output: str) -> str:
         return html
     line = html.count("\n", 0, index) + 1
     message, hint = explain(html, index, name_the_line=False)
+    hint += "; look in the page, the templates in overrides/ and mkdocs.yml"
     raise UnwantedCharacter(
         Problem(source, 1, "", f"the page written to {output}, line {line}, {message}", hint)
     )
