@@ -27,8 +27,9 @@ class Problem:
 
     def __post_init__(self) -> None:
         # Values quoted in a message may hold characters nobody can see (a zero-width space,
-        # a no-break space): name them, so 'title' and 'title\u200b' do not read the same.
-        for name in ("field", "message", "hint"):
+        # a no-break space): name them, so 'title' and 'title\u200b' do not read the same. A
+        # file's name may hold them too, and a terminal obeys some (ESC).
+        for name in ("path", "field", "message", "hint"):
             object.__setattr__(self, name, visible(getattr(self, name)))
 
     @property
