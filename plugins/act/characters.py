@@ -45,6 +45,12 @@ def first_unwanted(text: str, *, one_line: bool) -> int | None:
     return next(unwanted(text, one_line=one_line), None)
 
 
+def without_unwanted(text: str) -> str:
+    """`text` without the characters that do not belong in one line, for text from elsewhere
+    that nobody here can correct (the charity register): spaces first, then the rest go."""
+    return _IN_ONE_LINE.sub("", " ".join(text.split()))
+
+
 def explain(text: str, index: int, *, name_the_line: bool = True) -> tuple[str, str]:
     """(message, hint) for the unwanted character at `index` of `text`; in text of several
     lines the message says which (unless the problem's own line already does). The

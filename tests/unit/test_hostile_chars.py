@@ -19,6 +19,7 @@ import icalendar
 import pytest
 
 from act.characters import UnwantedCharacter, body_problems, refuse_in_html
+from act.charities.normalise import normalise_charity
 from act.charities.snapshot import parse_snapshot
 from act.collections import load_collections
 from act.content.checker import check_text
@@ -26,6 +27,7 @@ from act.content.types import Entry
 from act.publishing import calendar, feeds, open_data
 from act.publishing.site import Site
 from act.taxonomies import load_taxonomies
+from charities.fake_charitybase import charity_record
 from support import FIXTURES, make_project, run_build
 
 SITE = FIXTURES / "site"
@@ -119,6 +121,15 @@ def test_a_control_character_from_the_register_in_the_snapshot_is_refused():
     assert problems[0].line == next(
         n for n, line in enumerate(text.splitlines(), 1) if '"activities": "Helps' in line
     )
+
+
+def test_text_from_the_charity_register_loses_what_does_not_belong_so_a_refresh_still_works():
+    record = charity_record("1234567", "HELP\u202e FOR\x1b ALL", activities="HELPS\x00 PEOPLE.\x0b")
+    charity = normalise_charity(record)
+    assert (charity.name, charity.activities) == ("Help for All", "Helps people.")
+    snapshot = json.loads((SITE / "data" / "charities" / "snapshot.json").read_text())
+    snapshot["charities"].append(charity.as_json())
+    assert parse_snapshot(json.dumps(snapshot), "data/charities/snapshot.json")[1] == []
 
 
 # Bodies
