@@ -33,8 +33,8 @@ PROGRAMME = Record(
         Field("name", Text(), example="Hack the Police"),
         Field("status", Choice(tuple(PROGRAMME_STATUSES)), example="planned"),
         Field("summary", Text(), doc="one or two sentences"),
-        Field("description", Text(), required=False, doc="a paragraph or two"),
-        Field("get_involved", Text(), doc="how someone can take part"),
+        Field("description", Text(multiline=True), required=False, doc="a paragraph or two"),
+        Field("get_involved", Text(multiline=True), doc="how someone can take part"),
         LINKS,
     ]
 )
@@ -43,8 +43,8 @@ PROJECT = Record(
     [
         Field("id", Slug(), doc="used in the page address; never rename", example="critr"),
         Field("name", Text(), example="CRITr"),
-        Field("problem", Text(), doc="the problem it tackles"),
-        Field("what_it_does", Text(), doc="what it does"),
+        Field("problem", Text(multiline=True), doc="the problem it tackles"),
+        Field("what_it_does", Text(multiline=True), doc="what it does"),
         Field("status", Choice(tuple(PROJECT_STATUSES)), example="prototype"),
         Field(
             "brief",

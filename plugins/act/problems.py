@@ -27,8 +27,9 @@ class Problem:
 
     def __post_init__(self) -> None:
         # Values quoted in a message may hold characters nobody can see (a zero-width space,
-        # a no-break space): name them, so 'title' and 'title\u200b' do not read the same.
-        for name in ("field", "message", "hint"):
+        # a no-break space): name them, so 'title' and 'title\u200b' do not read the same. A
+        # file's name may hold them too, and a terminal obeys some (ESC).
+        for name in ("path", "field", "message", "hint"):
             object.__setattr__(self, name, visible(getattr(self, name)))
 
     @property
@@ -52,8 +53,28 @@ def visible(text: str) -> str:
 
 
 def _named(char: str) -> str:
-    name = unicodedata.name(char, "")
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
     return f"[U+{ord(char):04X} {name}]" if name else f"[U+{ord(char):04X}]"
+
+
+# Control characters have no name in Unicode's data, only aliases, which Python can look up
+# but not give back: these are the aliases of the ones people meet (C0, DEL, NEL), with
+# U+0007's old name, BELL, for its alias ALERT.
+_CONTROL_NAMES = dict(
+    zip(
+        [*map(chr, range(0x20)), "\x7f", "\x85"],
+        (  # noqa: SIM905 (one line of names, not thirty-four)
+            "NULL,START OF HEADING,START OF TEXT,END OF TEXT,END OF TRANSMISSION,ENQUIRY,"
+            "ACKNOWLEDGE,BELL,BACKSPACE,CHARACTER TABULATION,LINE FEED,LINE TABULATION,"
+            "FORM FEED,CARRIAGE RETURN,SHIFT OUT,SHIFT IN,DATA LINK ESCAPE,"
+            "DEVICE CONTROL ONE,DEVICE CONTROL TWO,DEVICE CONTROL THREE,DEVICE CONTROL FOUR,"
+            "NEGATIVE ACKNOWLEDGE,SYNCHRONOUS IDLE,END OF TRANSMISSION BLOCK,CANCEL,"
+            "END OF MEDIUM,SUBSTITUTE,ESCAPE,FILE SEPARATOR,GROUP SEPARATOR,RECORD SEPARATOR,"
+            "UNIT SEPARATOR,DELETE,NEXT LINE"
+        ).split(","),
+        strict=True,
+    )
+)
 
 
 def format_report(problems: list[Problem]) -> str:

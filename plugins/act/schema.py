@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from act import characters
 from act.problems import Problem, Severity, is_invisible
 from act.yamlfile import Path_, YamlDocument, dotted, yaml_scalar
 
@@ -108,7 +109,12 @@ def _describe(value: Any) -> str:
 
 @dataclass
 class Text(Kind):
+    """Text of one line (a title, a name), or of several with `multiline`; never with a
+    character that does not belong (act.characters: control characters, the ones that change
+    the order text is shown in), which YAML lets through in quotes ("\\e", "\\u202e")."""
+
     max_length: int | None = None
+    multiline: bool = False
     label = "text"
 
     def check(self, value, path, ctx):
@@ -118,6 +124,11 @@ class Text(Kind):
                 f"expected text, found {_describe(value)}",
                 "write the text after the colon, in quotes if it starts with a symbol",
             )
+            return MISSING
+        # The text as written: strip() would drop a form feed or a line break at either end.
+        index = characters.first_unwanted(value, one_line=not self.multiline)
+        if index is not None:
+            ctx.report(path, *characters.explain(value, index))
             return MISSING
         if not value.strip():
             ctx.report(path, "is empty", "write some text, or remove the field if it is optional")
@@ -136,7 +147,7 @@ class Text(Kind):
     def form_widget(self, name, form, field=None, within_optional=""):
         # Not blank: `act check` refuses text that is only spaces.
         pattern = [r"\S", "Write some text"]
-        return {"widget": "text" if name in form.long_text else "string", "pattern": pattern}
+        return {"widget": "text" if self.multiline else "string", "pattern": pattern}
 
 
 @dataclass
@@ -723,7 +734,6 @@ class Form(Protocol):
     """What the web editor gives a kind to make its widget (see act.editor.config)."""
 
     taxonomies: dict[str, dict[str, str]]
-    long_text: frozenset[str]  # text fields that get a box of several lines
 
     def field(self, field: Field, within_optional: str = "") -> dict[str, Any]: ...
 

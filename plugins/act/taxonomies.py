@@ -15,7 +15,7 @@ TOPIC = Record(
     [
         Field("id", Slug(), doc="used in URLs; never rename", example="flooding"),
         Field("name", Text(), doc="shown to readers", example="Flooding"),
-        Field("description", Text(), required=False, doc="one sentence"),
+        Field("description", Text(multiline=True), required=False, doc="one sentence"),
     ]
 )
 REGION = Record(

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
+from act.characters import without_unwanted
 from act.charities.registers import ENGLAND_AND_WALES
 from act.charities.snapshot import FROM_REGISTER, Charity
 
@@ -34,7 +35,7 @@ def tidy_name(name: str) -> str:
 
     Names already in mixed case are the charity's own spelling and are kept as they are.
     """
-    name = " ".join(name.split())
+    name = without_unwanted(name)
     if any(ch.islower() for ch in name):
         return name
     words = name.split(" ")
@@ -60,7 +61,7 @@ def _capitalise(part: str) -> str:
 
 def tidy_sentence_case(text: str) -> str:
     """Text written all in capitals becomes sentence case; other text is kept."""
-    text = " ".join(text.split())
+    text = without_unwanted(text)
     if any(ch.islower() for ch in text):
         return text
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text.lower())

@@ -132,7 +132,12 @@ HELPLINE = Record(
         ),
         Field("where", Text(), required=False, doc="if not the whole UK", example="England"),
         Field("website", Url(), required=False),
-        Field("note", Text(), required=False, doc="one sentence on who or what it is for"),
+        Field(
+            "note",
+            Text(multiline=True),
+            required=False,
+            doc="one sentence on who or what it is for",
+        ),
         Field("source", Url(), required=False, doc="the page the details were checked against"),
         Field("checked", IsoDate(), required=False, doc="when they were last checked"),
     ],
@@ -150,7 +155,11 @@ CURATED_CHARITY = Record(
         Field("number", CharityNumber(), example="219432", doc="from the register"),
         Field("name", Text(), example="Samaritans"),
         Field("website", Url(), required=False, example="https://www.samaritans.org/"),
-        Field("description", Text(), doc="our own one line on how it helps with this need"),
+        Field(
+            "description",
+            Text(multiline=True),
+            doc="our own one line on how it helps with this need",
+        ),
         Field(
             "checked_by_hand",
             IsoDate(),
@@ -208,7 +217,7 @@ NEED = Record(
     [
         Field("id", Slug(), doc="used in the page address; never rename", example="homelessness"),
         Field("name", Text(), example="Homelessness"),
-        Field("who_it_helps", Text(), doc="one or two sentences, shown on the page"),
+        Field("who_it_helps", Text(multiline=True), doc="one or two sentences, shown on the page"),
         Field(
             "sensitive",
             Boolean(),

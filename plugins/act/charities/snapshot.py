@@ -283,7 +283,7 @@ PROVENANCE = Record(
         Field("licence", Text(), required=False),
         Field("licence_url", Url(), required=False),
         Field("counts", Counts(), required=False, default={}),
-        Field("note", Text(), required=False),
+        Field("note", Text(multiline=True), required=False),
     ]
 )
 

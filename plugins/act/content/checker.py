@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from act import repository
+from act import characters, repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
 from act.content.frontmatter import split_front_matter
@@ -279,6 +279,8 @@ def check_text(
             )
         )
         data = MISSING
+    # Code is published too: the characters are checked in the body as written.
+    ctx.problems.extend(characters.body_problems(text[body_start:], shown, body_line))
     masked = mask_code(text[body_start:])
     meta = doc.value if isinstance(doc.value, dict) else {}
     facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked), meta)

@@ -118,7 +118,12 @@ SOURCE = Record(
 CHANGE = Record(
     [
         Field("date", IsoDate(), example="2026-11-26"),
-        Field("note", Text(), doc="what changed, in a sentence", example="First published."),
+        Field(
+            "note",
+            Text(multiline=True),
+            doc="what changed, in a sentence",
+            example="First published.",
+        ),
     ]
 )
 

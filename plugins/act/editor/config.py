@@ -33,11 +33,6 @@ DATA_FILES: dict[str, tuple[str, Record]] = {
     "referrals": ("Get help: needs, helplines and charities", NEED),
 }
 
-# Text the schema does not limit to a line: these get a multi-line box instead of a line.
-LONG_TEXT = frozenset(
-    {"description", "who_it_helps", "problem", "what_it_does", "get_involved", "note"}
-)
-
 # Decap custom formats that read and write a data file (a YAML list at the top, which Decap's
 # own formats cannot hold), one per file; overrides/admin/act-admin.js registers them.
 DATA_FORMAT = "act-data-{name}"
@@ -187,8 +182,6 @@ def widget(
 
 class _Form:
     """What each schema Kind is given to make its widget (act.schema.Form)."""
-
-    long_text = LONG_TEXT
 
     def __init__(self, taxonomies: dict[str, dict[str, str]]) -> None:
         self.taxonomies = taxonomies

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from act.characters import UnwantedCharacter, refuse_in_html
 from act.content.types import CONTENT_TYPES
 from act.jsontext import json_text, script_json
 from act.listings import queries
@@ -20,6 +22,7 @@ from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
 from act.publishing import feeds, open_data, structured_data
 from act.publishing.site import Site
+from act.wording import shown_path
 
 # A section's breadcrumb parent when its pages live outside the section's own folder.
 SECTION_OF = {"topics": "prepare/"}
@@ -79,8 +82,26 @@ class PublishingPlugin(BasePlugin):
         blocks.append(structured_data.breadcrumbs(site, trail))
         return blocks
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Every page's HTML, whatever made it (a template, a generated page, mkdocs.yml): the
+        checks refuse these characters in what they read; this stops what they did not."""
+        written = page.file.src_uri
+        if page.file.generated_by is None:
+            written = shown_path(Path(config.docs_dir) / page.file.src_uri)
+        try:
+            shown = shown_path(Path(config.site_dir) / page.file.dest_uri)
+            return refuse_in_html(output, source=written, output=shown)
+        except UnwantedCharacter as err:
+            raise PluginError(_refused(err)) from None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        out = Path(config.site_dir)
+        try:
+            self._write(Path(config.site_dir))
+        except UnwantedCharacter as err:
+            raise PluginError(_refused(err)) from None
+
+    def _write(self, out: Path) -> None:
+        """The feeds, each content type's own files (calendars) and the open data."""
         entries = feeds.feed_entries(
             queries.articles(self.catalogue),
             queries.open_opportunities(self.catalogue, self.site.build_date),
@@ -115,3 +136,7 @@ class PublishingPlugin(BasePlugin):
         if kept is None or kept[0] != data:
             kept = self.written[path] = (data, json_text(data))
         return kept[1]
+
+
+def _refused(err: UnwantedCharacter) -> str:
+    return f"A character that does not belong would be published:\n{err.problem}"

@@ -1,6 +1,7 @@
 """iCalendar files (RFC 5545) for events: one per event, beside its page, and one of every
-upcoming event. Written with the `icalendar` library, which folds long lines, escapes text and
-writes the Europe/London time zone the times refer to."""
+upcoming event. Written with the `icalendar` library, which folds long lines and writes the
+Europe/London time zone the times refer to; text is escaped here (see _Text), and a character
+that does not belong (act.characters) stops the writer with the event's file and field."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from urllib.parse import urlparse
 
 import icalendar
 
+from act import characters
 from act.publishing.site import Site
 
 if TYPE_CHECKING:
@@ -18,41 +20,73 @@ if TYPE_CHECKING:
 
 UPCOMING_PATH = "events/upcoming.ics"
 PRODUCT = "-//Active Citizens Toolkit//Events//EN"
+WRITTEN = "the calendar"
+
+
+class _Text(icalendar.vText):
+    """TEXT as RFC 5545 writes it (3.3.11): backslash, semicolon, comma and line feed escaped,
+    nothing else changed. icalendar's own vText reads a '\\N' already in the text as a line
+    break, so a title with a backslash and an N in it would change on the way."""
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        text = str(self)
+        for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+            text = text.replace(char, escaped)
+        return text.encode(self.encoding)
 
 
 def calendar(events: Iterable[Event], site: Site, name: str) -> bytes:
-    """A calendar of `events`, called `name` in calendar apps."""
+    """A calendar of `events`, called `name` in calendar apps. Raises
+    characters.UnwantedCharacter if a value has a character that does not belong."""
+    # The events first: a calendar of one event is named by its title, so a character there
+    # is reported as the event's own; a name left with one has the site's name in it.
+    made = [_event(entry, site) for entry in events]
     cal = icalendar.Calendar()
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    for entry in events:
-        cal.add_component(_event(entry, site))
+    # A property icalendar does not know is written as given: made TEXT here, so escaped.
+    cal.add("x-wr-calname", _text(name, "mkdocs.yml", "site_name"))
+    for event in made:
+        cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
 def _event(entry: Event, site: Site) -> icalendar.Event:
+    source = f"content/{entry.src_uri}"
     event = icalendar.Event()
     # The same UID every build, so a calendar app updates the event instead of adding another.
     event.add("uid", f"{entry.url.strip('/').replace('/', '-')}@{urlparse(site.url).netloc}")
     # When it last changed (not when the site was built), so rebuilding changes nothing.
     event.add("dtstamp", datetime.combine(entry.last_changed, time(), tzinfo=UTC))
-    event.add("summary", entry.title)
-    event.add("description", _description(entry, site))
+    event.add("summary", _text(entry.title, source, "title"))
+    event.add("description", _Text(_description(entry, site, source)))
     event.add("dtstart", entry.start)
     event.add("dtend", entry.end)
-    event.add("location", "Online" if entry.attendance == "online" else entry.place)
+    place = "Online" if entry.attendance == "online" else entry.place
+    event.add("location", _text(place, source, "place"))
     event.add("url", site.absolute(entry.url))
     event.add("status", "CONFIRMED")
     return event
 
 
-def _description(entry: Event, site: Site) -> str:
-    cost = "Free" if entry.free else entry.cost
+def _text(value: str, source: str, field: str) -> _Text:
+    """One line of TEXT, from the `field` of the file `source`."""
+    return _Text(
+        characters.refuse(value, one_line=True, source=source, field=field, output=WRITTEN)
+    )
+
+
+def _description(entry: Event, site: Site, source: str) -> str:
+    """The event's facts in lines of their own; each value is one line."""
+    summary = _text(entry.summary, source, "summary")
+    organiser = _text(entry.organiser, source, "organiser")
+    cost = "Free" if entry.free else _text(entry.cost, source, "cost")
     return (
-        f"{entry.summary}\n\nOrganised by {entry.organiser}. Cost: {cost}.\n"
+        f"{summary}\n\nOrganised by {organiser}. Cost: {cost}.\n"
         f"Book or join: {entry.booking_url}\nMore: {site.absolute(entry.url)}"
     )

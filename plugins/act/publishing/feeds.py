@@ -1,14 +1,18 @@
 """Atom and JSON Feed of new and updated articles and opportunities, dated from front matter.
 
-Dates come from front matter, not git: CI clones shallowly, so git dates would be wrong.
+Dates come from front matter, not git: CI clones shallowly, so git dates would be wrong. A
+character that does not belong (act.characters) stops either writer with its file and field:
+the Atom feed's XML cannot hold most control characters.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
+from act import characters
 from act.content.types import Entry
 from act.jsontext import json_text
 from act.publishing.site import LICENCE, Site
@@ -32,62 +36,89 @@ def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+@dataclass(frozen=True)
+class _Item:
+    """The text a feed gives of an entry, each value checked."""
+
+    title: str
+    summary: str
+    author: str
+
+
+def _item(entry: Entry, output: str) -> _Item:
+    def checked(value: str, field: str) -> str:
+        source = f"content/{entry.src_uri}"
+        return characters.refuse(value, one_line=True, source=source, field=field, output=output)
+
+    title, summary = checked(entry.title, "title"), checked(entry.summary, "summary")
+    if "author" in entry.data:
+        return _Item(title, summary, checked(entry.data["author"]["name"], "author.name"))
+    return _Item(title, summary, checked(entry.data["organisation"], "organisation"))
+
+
+def _site_text(site: Site, output: str) -> tuple[str, str]:
+    """The site's name and description, checked: they come from mkdocs.yml."""
+
+    def checked(value: str, field: str) -> str:
+        return characters.refuse(
+            value, one_line=True, source="mkdocs.yml", field=field, output=output
+        )
+
+    return checked(site.name, "site_name"), checked(site.description, "site_description")
+
+
 def atom_feed(entries: list[Entry], site: Site) -> bytes:
+    """The Atom feed; raises characters.UnwantedCharacter for a character that does not
+    belong in a value."""
+    name, description = _site_text(site, ATOM_PATH)
+    items = [(entry, _item(entry, ATOM_PATH)) for entry in entries]
     feed = FeedGenerator()
     feed.id(site.url)
-    feed.title(f"{site.name}: new and updated")
-    feed.subtitle(site.description)
+    feed.title(f"{name}: new and updated")
+    feed.subtitle(description)
     feed.link(href=site.url, rel="alternate")
     feed.link(href=site.absolute(ATOM_PATH), rel="self")
     feed.language("en-GB")
     feed.rights(f"{LICENCE}, {site.name} contributors")
     feed.updated(_midnight(max((changed(e) for e in entries), default=site.build_date)))
-    for entry in reversed(entries):  # feedgen puts the last added first
+    for entry, text in reversed(items):  # feedgen puts the last added first
         item = feed.add_entry()
         item.id(site.absolute(entry.url))
-        item.title(entry.title)
+        item.title(text.title)
         item.link(href=site.absolute(entry.url))
-        item.summary(entry.summary)
+        item.summary(text.summary)
         item.published(_midnight(entry.data["published"]))
         item.updated(_midnight(changed(entry)))
-        item.author(
-            name=entry.data["author"]["name"]
-            if "author" in entry.data
-            else entry.data["organisation"]
-        )
+        item.author(name=text.author)
         item.category(term=entry.kind)
     return feed.atom_str(pretty=True)
 
 
 def json_feed(entries: list[Entry], site: Site) -> str:
-    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); raises
+    characters.UnwantedCharacter as atom_feed does."""
+    name, description = _site_text(site, JSON_FEED_PATH)
     return json_text(
         {
             "version": "https://jsonfeed.org/version/1.1",
-            "title": f"{site.name}: new and updated",
+            "title": f"{name}: new and updated",
             "home_page_url": site.url,
             "feed_url": site.absolute(JSON_FEED_PATH),
-            "description": site.description,
+            "description": description,
             "language": "en-GB",
             "items": [
                 {
                     "id": site.absolute(e.url),
                     "url": site.absolute(e.url),
-                    "title": e.title,
-                    "summary": e.summary,
-                    "content_text": e.summary,
+                    "title": text.title,
+                    "summary": text.summary,
+                    "content_text": text.summary,
                     "date_published": _midnight(e.data["published"]).isoformat(),
                     "date_modified": _midnight(changed(e)).isoformat(),
-                    "authors": [
-                        {
-                            "name": e.data["author"]["name"]
-                            if "author" in e.data
-                            else e.data["organisation"]
-                        }
-                    ],
+                    "authors": [{"name": text.author}],
                     "tags": [e.kind],
                 }
-                for e in entries
+                for e, text in ((e, _item(e, JSON_FEED_PATH)) for e in entries)
             ],
         },
         final_newline=False,

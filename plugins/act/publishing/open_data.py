@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from act import characters
 from act.collections import PROGRAMME, PROJECT
 from act.content.checker import Catalogue
 from act.content.types import OPPORTUNITY, RESERVE, Entry
@@ -24,6 +25,8 @@ class Export:
     record: Record
     items: list[dict[str, Any]]
     has_pages: bool  # items are content entries with their own page
+    # Where each item was written: its file, and its place in that file ('' or '[3]').
+    sources: list[tuple[str, str]]
 
     @property
     def path(self) -> str:
@@ -40,22 +43,35 @@ def exports(catalogue: Catalogue, site: Site) -> list[Export]:
     def entries(found: list[Entry]) -> list[dict[str, Any]]:
         return [{"id": e.slug, "url": site.absolute(e.url), **_plain(e.data)} for e in found]
 
+    def from_pages(found: list[Entry]) -> list[tuple[str, str]]:
+        return [(f"content/{e.src_uri}", "") for e in found]
+
+    def from_data(name: str) -> list[tuple[str, str]]:
+        return [
+            (f"data/{name}.yml", f"[{n}]") for n in range(len(catalogue.collections.get(name, [])))
+        ]
+
+    opportunities = queries.open_opportunities(catalogue, site.build_date)
+    reserves = queries.reserves(catalogue)
+
     return [
         Export(
             "opportunities",
             "Volunteering opportunities",
             "Open volunteering opportunities in public safety across the UK.",
             OPPORTUNITY,
-            entries(queries.open_opportunities(catalogue, site.build_date)),
+            entries(opportunities),
             True,
+            from_pages(opportunities),
         ),
         Export(
             "reserves",
             "Emergency-service reserves",
             "Guides to joining the reserves, with their structured facts.",
             RESERVE,
-            entries(queries.reserves(catalogue)),
+            entries(reserves),
             True,
+            from_pages(reserves),
         ),
         Export(
             "programmes",
@@ -64,6 +80,7 @@ def exports(catalogue: Catalogue, site: Site) -> list[Export]:
             PROGRAMME,
             _plain(catalogue.collections.get("programmes", [])),
             False,
+            from_data("programmes"),
         ),
         Export(
             "showcase",
@@ -72,11 +89,16 @@ def exports(catalogue: Catalogue, site: Site) -> list[Export]:
             PROJECT,
             _plain(catalogue.collections.get("showcase", [])),
             False,
+            from_data("showcase"),
         ),
     ]
 
 
 def document(export: Export, site: Site) -> dict[str, Any]:
+    """The export's JSON document. Raises characters.UnwantedCharacter for a value with a
+    character that does not belong, naming the file and field it was written in."""
+    for item, (source, place) in zip(export.items, export.sources, strict=True):
+        characters.refuse_in_data(item, source=source, output=export.path, field=place)
     return {
         "$schema": site.absolute(export.schema_path),
         "title": export.title,
