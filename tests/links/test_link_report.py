@@ -281,3 +281,14 @@ def test_when_no_site_answers_at_all_nothing_is_called_dead(tmp_path, capsys, fa
     assert code == 2
     assert out == ""
     assert "not one site answered (2 links asked). Is this computer online?" in err
+
+
+def test_invisible_characters_in_an_address_are_named_not_sent_to_the_terminal(tmp_path, web):
+    content, data = tmp_path / "content", tmp_path / "data"
+    write(content / "page.md", "---\ntitle: A page\n---\n\nText.\n")
+    write(data / "showcase.yml", f'- id: odd\n  links:\n    - url: "{web.url("/gone")}\\e[2J"\n')
+    report = run(content, data)
+    for form in ("text", "markdown"):
+        shown = render(report, form)
+        assert "\x1b" not in shown
+        assert "[U+001B ESCAPE]" in shown

@@ -21,7 +21,7 @@ from act.links.fetch import (
     check_all,
     host_of,
 )
-from act.problems import Problem, format_report
+from act.problems import Problem, format_report, visible
 from act.wording import long_date, plural
 
 FORMATS = ("text", "markdown", "json")
@@ -134,9 +134,11 @@ def as_text(report: LinkReport) -> str:
             continue
         lines += [f"{title} ({len(links)}): {advice}", ""]
         for link in links:
-            lines.append(f"  {link.url}")
-            lines.append(f"    {_what_happened(link.result)}")
-            lines += [f"    {place}" for place in link.places]
+            # Addresses come from files and servers: invisible characters are named, never
+            # sent to the terminal as they are.
+            lines.append(f"  {visible(link.url)}")
+            lines.append(f"    {visible(_what_happened(link.result))}")
+            lines += [f"    {visible(str(place))}" for place in link.places]
             lines.append("")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
@@ -159,7 +161,11 @@ def as_markdown(report: LinkReport) -> str:
             continue
         lines += [f"### {title} ({len(links)})", "", advice[0].upper() + advice[1:] + ".", ""]
         rows = [
-            (_markdown_url(link.url), _markdown_text(_what_happened(link.result)), _where(link))
+            (
+                _markdown_url(visible(link.url)),
+                _markdown_text(visible(_what_happened(link.result))),
+                _where(link),
+            )
             for link in links
         ]
         lines += _markdown_table(("Address", "What happened", "Where"), rows)
@@ -195,7 +201,9 @@ def _what_happened(result: LinkResult) -> str:
 
 
 def _where(link: CheckedLink) -> str:
-    shown = [f"`{_code(p.path)}:{p.line}` (`{_code(p.field)}`)" for p in link.places]
+    shown = [
+        f"`{_code(visible(p.path))}:{p.line}` (`{_code(visible(p.field))}`)" for p in link.places
+    ]
     if len(shown) > MARKDOWN_PLACES:
         shown = shown[:MARKDOWN_PLACES] + [f"and {len(shown) - MARKDOWN_PLACES} more"]
     return "<br>".join(shown)
