@@ -17,6 +17,7 @@ from act.content.checker import check_processes
 from act.content.reference import add_reference_command
 from act.content.scaffold import add_new_command
 from act.editor.command import add_cms_config_command
+from act.links.command import add_links_command
 from act.problems import format_report
 from act.report.command import add_report_command
 from act.wording import plural
@@ -74,6 +75,7 @@ COMMANDS = [
     add_reference_command,
     add_cms_config_command,
     add_charities_command,
+    add_links_command,
 ]
 
 if __name__ == "__main__":

@@ -315,6 +315,15 @@ _AUTOLINK = re.compile(
 )
 
 
+def web_autolinks(masked: str) -> Iterator[Link]:
+    """Every autolink to a web page (<https://...>) with its line; `links` leaves them out,
+    as they never point inside the site (`act links` checks them)."""
+    for match in _AUTOLINK.finditer(masked):
+        url = match[0][1:-1]
+        if url.lower().startswith(("https://", "http://")):
+            yield Link(url, line_at(masked, match.start()), False)
+
+
 def body_findings(masked: str) -> list[Finding]:
     """Raw HTML, link schemes, images and attribute lists that a body (with its code masked
     by `mask_code`) may not contain."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from act import characters, repository
 from act.collections import load_collections
-from act.content.body import Link, anchors, body_findings, links, mask_code
+from act.content.body import Link, anchors, body_findings, links, mask_code, web_autolinks
 from act.content.frontmatter import split_front_matter
 from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
@@ -33,13 +33,16 @@ MAX_SLUG = 80
 @dataclass(frozen=True)
 class PageFacts:
     """What other checks, and the build, need to know of a Markdown file after it has been
-    read: its settings (front matter), where its body starts, its links and its anchors."""
+    read: its settings (front matter) and the file line of each, where its body starts, its
+    links (and autolinks to other sites, for `act links`) and its anchors."""
 
     shown: str
     body_line: int  # the file line of the body's first line
     links: tuple[Link, ...] = ()
     anchors: frozenset[str] = frozenset()
     meta: dict = field(default_factory=dict, hash=False, compare=False)
+    meta_lines: dict = field(default_factory=dict, hash=False, compare=False)  # YamlDocument.lines
+    web_autolinks: tuple[Link, ...] = ()
 
 
 @dataclass
@@ -283,7 +286,15 @@ def check_text(
     ctx.problems.extend(characters.body_problems(text[body_start:], shown, body_line))
     masked = mask_code(text[body_start:])
     meta = doc.value if isinstance(doc.value, dict) else {}
-    facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked), meta)
+    facts = PageFacts(
+        shown,
+        body_line,
+        tuple(links(masked)),
+        anchors(masked),
+        meta,
+        doc.lines,
+        tuple(web_autolinks(masked)),
+    )
     ctx.problems.extend(prose_problems(masked, shown, body_line))
     for finding in body_findings(masked):
         ctx.problems.append(
