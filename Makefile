@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test audit lint check report reference cms-config charities bench clean help
+.PHONY: site serve edit test audit lint check report links reference cms-config charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -30,6 +30,9 @@ check: $(VENV)/.installed ## check every content and data file, listing every pr
 
 report: $(VENV)/.installed ## what needs an editor: reviews due, closing dates, drafts, reading age
 	$(BIN)/act report
+
+links: $(VENV)/.installed ## check every web link in content/ and data/ (needs the internet; ARGS='--help')
+	$(BIN)/act links $(ARGS)
 
 reference: $(VENV)/.installed ## regenerate docs/front-matter.md from the content schemas
 	$(BIN)/act reference > docs/front-matter.md.tmp && mv docs/front-matter.md.tmp docs/front-matter.md
