@@ -228,6 +228,16 @@ class Option:
         return self.numbers[0].what if self.numbers else None
 
     @property
+    def short_where(self) -> str:
+        """The label on the wallet card, where space is short: 'GB', 'NI', or the nations."""
+        nations = set(self.nations)
+        if nations == set(NATIONS):
+            return ""
+        if nations == {"england", "wales", "scotland"}:
+            return "GB"
+        return "NI" if nations == {"northern-ireland"} else self.where
+
+    @property
     def nation_ids(self) -> str:
         """For the plan's script: the nations, separated by spaces."""
         return " ".join(self.nations)
