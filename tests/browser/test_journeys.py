@@ -109,7 +109,7 @@ def test_help_with_domestic_abuse_in_two_taps(phone):
 
 def test_start_a_plan_in_one_tap_with_the_first_field_on_the_first_screen(phone, site_url):
     tap_task(phone, "Make a plan")
-    first = phone.locator("#plan-people-1-name")
+    first = phone.locator("#act-plan-people-1-name")
     assert on_first_screen(first), "the plan's first field is on the first screen"
     first.fill("Sam")
     assert phone.locator("[data-plan-card=people]").inner_text().startswith("Sam")

@@ -258,7 +258,7 @@ def test_a_curated_snapshot_is_not_credited_as_register_data():
     directory = build_directory(referrals, curated_snapshot(referrals))
     pages = get_help_pages(directory, fragment_environment([ROOT / "overrides"]))
     need = next(p for p in pages if p.src_uri == "get-help/mental-health-crisis.md")
-    assert "have not yet been checked against the register" in need.body
+    assert "We have not checked them against the charity register" in need.body
     assert "Open Government Licence" not in need.body
     assert '<a href="tel:116123">116 123</a>' in need.body
     assert need.url == "get-help/mental-health-crisis/"

@@ -122,7 +122,7 @@ def test_refresh_then_build_shows_the_new_charities(tmp_path, charitybase_env, c
     first = run_build(project)
     assert first.returncode == 0, first.output
     assert "Crisis Charity Number 5" not in first.html("get-help/crisis")
-    assert "have not yet been checked against the register" in first.html("get-help/crisis")
+    assert "We have not checked them against the charity register" in first.html("get-help/crisis")
 
     assert main(["charities", "refresh", "--data", str(data)]) == 0
     capsys.readouterr()

@@ -33,6 +33,7 @@ minimum_age: 18
 remote: false
 published: 2026-01-10
 review_by: 2027-01-10
+sources: [{title: Example, url: "https://www.example.org/"}]
 """
 
 
@@ -149,7 +150,7 @@ def test_contact_accepts_https_mailto_and_tel(tmp_path, contact):
 
 def test_closing_date_before_published_is_an_error(tmp_path):
     _, problems = check(tmp_path, OPPORTUNITY + "closing_date: 2025-12-31\n", "volunteer/x.md")
-    assert (13, "closing_date", "2025-12-31 is before the published date 2026-01-10") in only(
+    assert (14, "closing_date", "2025-12-31 is before the published date 2026-01-10") in only(
         problems
     )
 

@@ -117,7 +117,9 @@ class NeedListing:
 
     @property
     def first_phone_line(self) -> Helpline | None:
-        """The helpline shown on the index card: the first with a number."""
+        """The helpline shown on the index card: the first with a number. The card says where
+        it serves when that is not the whole UK, so a line for one nation is never offered as if
+        it were for everyone."""
         return next((h for h in self.helplines if h.number), None)
 
     def json_ld(self) -> dict[str, Any]:

@@ -252,6 +252,11 @@ class Helpline:
     checked: date | None = None
 
     @property
+    def serves_whole_uk(self) -> bool:
+        """True when its source says it serves all four nations."""
+        return set(self.nations) == set(NATIONS)
+
+    @property
     def tel(self) -> str | None:
         """The number for a `tel:` link: digits only ('0808 2000 247' -> '08082000247')."""
         return self.number.replace(" ", "") if self.number else None

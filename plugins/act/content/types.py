@@ -209,6 +209,13 @@ OPTIONAL_SOURCES = Field(
     default=[],
     doc="where each fact comes from: a list of {title, url}",
 )
+# An opportunity is a fact people act on (an age, a check, where to apply): every one names
+# where it comes from, the organisation's own page first.
+OPPORTUNITY_SOURCES = Field(
+    "sources",
+    ListOf(SOURCE, min_items=1),
+    doc="where each fact comes from, the organisation's own page first: a list of {title, url}",
+)
 CHANGES = Field(
     "changes",
     ListOf(CHANGE),
@@ -393,7 +400,7 @@ OPPORTUNITY = Record(
             example="2027-03-31",
         ),
         *PUBLISHING,
-        OPTIONAL_SOURCES,
+        OPPORTUNITY_SOURCES,
     ],
     rules=[_summary_length, _dates_in_order],
 )
