@@ -12,6 +12,8 @@ from pathlib import Path
 from act.addresses import site_problems
 from act.charities.data import read_charity_data
 from act.content.checker import Catalogue, check_content
+from act.numbers import claim_problems, helpline_claims
+from act.wording import shown_path
 
 
 def check_site(
@@ -27,4 +29,8 @@ def check_site(
     catalogue.problems += charities.problems + site_problems(
         catalogue, data, content, today, referrals=charities.referrals
     )
+    if charities.referrals is not None and catalogue.numbers:
+        path = charities.referrals_path
+        for claim in helpline_claims(path, shown_path(path)):
+            catalogue.problems += claim_problems(claim, catalogue.numbers)
     return catalogue

@@ -43,8 +43,11 @@ def test_the_emergency_numbers_come_first_and_can_be_called(phone):
         "tel:101",
         "tel:111",
         "tel:105",
+        "tel:03457643643",
         "tel:0800111999",
+        "tel:0800002001",
         "tel:03459881188",
+        "tel:03002000100",
     ]
     # The numbers come before everything else in the page's content.
     first = phone.evaluate("document.querySelector('#main-content h2').id")

@@ -21,6 +21,7 @@ from act.charities.referrals import NEED
 from act.charities.snapshot import SNAPSHOT
 from act.collections import COLLECTIONS
 from act.content.checker import entry_type
+from act.numbers import SERVICE
 from act.schema import ListOf, Record, Text, Url
 from act.taxonomies import REGION, TOPIC
 from support import FIXTURES, make_project, run_build
@@ -31,6 +32,7 @@ DATA_FILES = {
     "topics.yml": TOPIC,
     "regions.yml": REGION,
     "referrals.yml": NEED,
+    "numbers.yml": SERVICE,
     **{f"{name}.yml": schema for name, schema in COLLECTIONS.items()},
 }
 

@@ -29,9 +29,19 @@
   // --- The shape of a plan, read from the form itself ---------------------------------
 
   function readShape(form) {
-    var shape = { fields: {}, fieldOrder: [], groups: {}, groupOrder: [] };
+    var shape = { fields: {}, fieldOrder: [], choices: {}, groups: {}, groupOrder: [] };
     form.querySelectorAll("[data-plan-field]").forEach(function (control) {
       var key = control.getAttribute("data-plan-field");
+      // Radio buttons share a key: one answer, which must be one of their values.
+      if (control.type === "radio") {
+        if (!has(shape.choices, key)) {
+          shape.choices[key] = [];
+          shape.fields[key] = "string";
+          shape.fieldOrder.push(key);
+        }
+        shape.choices[key].push(control.value);
+        return;
+      }
       shape.fields[key] = control.type === "checkbox" ? "boolean" : "string";
       shape.fieldOrder.push(key);
     });
@@ -87,7 +97,8 @@
     var plan = emptyPlan(shape);
     Object.keys(fields).forEach(function (key) {
       var value = fields[key];
-      if (!has(shape.fields, key) || typeof value !== shape.fields[key]) {
+      if (!has(shape.fields, key) || typeof value !== shape.fields[key] ||
+          (has(shape.choices, key) && shape.choices[key].indexOf(value) < 0)) {
         problem = NOT_A_PLAN;
       } else {
         plan.fields[key] = value;
@@ -125,6 +136,10 @@
     var plan = emptyPlan(shape);
     form.querySelectorAll("[data-plan-field]").forEach(function (control) {
       var key = control.getAttribute("data-plan-field");
+      if (control.type === "radio") {
+        if (control.checked) plan.fields[key] = control.value;
+        return;
+      }
       plan.fields[key] = control.type === "checkbox" ? control.checked : control.value;
     });
     form.querySelectorAll("[data-plan-group]").forEach(function (group) {
@@ -144,6 +159,7 @@
     form.querySelectorAll("[data-plan-field]").forEach(function (control) {
       var value = plan.fields[control.getAttribute("data-plan-field")];
       if (control.type === "checkbox") control.checked = value === true;
+      else if (control.type === "radio") control.checked = control.value === (value || "");
       else control.value = typeof value === "string" ? value : "";
     });
     form.querySelectorAll("[data-plan-group]").forEach(function (group) {
@@ -213,6 +229,18 @@
     };
     root.querySelectorAll("[data-plan-card]").forEach(function (slot) {
       slot.textContent = card[slot.getAttribute("data-plan-card")] || "";
+    });
+    showNation(root, f.nation || "");
+  }
+
+  // The numbers for the household's nation only, without their labels; every nation's,
+  // labelled, until it chooses one (as the page prints without JavaScript).
+  function showNation(root, nation) {
+    root.querySelectorAll("[data-plan-nations]").forEach(function (el) {
+      el.hidden = nation !== "" && el.getAttribute("data-plan-nations").split(" ").indexOf(nation) < 0;
+    });
+    root.querySelectorAll("[data-plan-where]").forEach(function (el) {
+      el.hidden = nation !== "";
     });
   }
 

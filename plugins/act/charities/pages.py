@@ -6,19 +6,24 @@ from jinja2 import Environment
 
 from act.charities.directory import Directory
 from act.generated import GeneratedPage
+from act.numbers import Numbers
 
 INDEX_URI = "get-help/index.md"
 OPEN_REFERRAL_DIR = "data/openreferral"
 
 
-def get_help_pages(directory: Directory, env: Environment) -> list[GeneratedPage]:
-    """/get-help/ and one page per need."""
+def get_help_pages(
+    directory: Directory, env: Environment, numbers: Numbers | None = None
+) -> list[GeneratedPage]:
+    """/get-help/ and one page per need; every page opens with the emergency panel, its
+    numbers from data/numbers.yml (`numbers`)."""
 
     def render(fragment: str, page_url: str, **context) -> str:
         return env.get_template(f"fragments/act/{fragment}").render(
             root="../" * page_url.count("/"),
             credit=directory.credit,
             open_referral=f"{OPEN_REFERRAL_DIR}/",
+            numbers=numbers or Numbers(),
             **context,
         )
 

@@ -18,6 +18,17 @@ from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives
 from act.listings.sources import vocabulary
+from act.numbers import (
+    NUMBERS_FILE,
+    Claim,
+    Mention,
+    Numbers,
+    claim_problems,
+    load_numbers,
+    nations_of,
+    numbers_in,
+    region_nations,
+)
 from act.problems import Problem, Severity
 from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import Taxonomies, load_taxonomies
@@ -43,6 +54,8 @@ class PageFacts:
     meta: dict = field(default_factory=dict, hash=False, compare=False)
     meta_lines: dict = field(default_factory=dict, hash=False, compare=False)  # YamlDocument.lines
     web_autolinks: tuple[Link, ...] = ()
+    # The phone numbers its summary and its body name, for the nation check (act.numbers).
+    numbers: tuple[tuple[str, tuple[Mention, ...]], ...] = ()
 
 
 @dataclass
@@ -58,6 +71,8 @@ class Catalogue:
     with_directives: set[str] = field(default_factory=set)  # src_uri of pages with act:listing
     # The Get help directory's data, once the whole-site check (act.check) has read it.
     charities: CharityData | None = None
+    # data/numbers.yml: the emergency and utility numbers pages and panels show.
+    numbers: Numbers = field(default_factory=Numbers)
 
     @property
     def errors(self) -> list[Problem]:
@@ -84,11 +99,19 @@ def check_content(
     checks the files in that many processes (see check_texts); the result is the same."""
     taxonomies, problems = load_taxonomies(data_dir, shown_path)
     collections, more = load_collections(data_dir, shown_path)
+    numbers, more_numbers = load_numbers(
+        data_dir / NUMBERS_FILE, shown_path(data_dir / NUMBERS_FILE)
+    )
     files, links = repository.walk(content_dir, shown_path)
     catalogue = Catalogue(
         taxonomies=taxonomies,
         collections=collections,
-        problems=problems + more + links + repository.link_problems([data_dir], shown_path),
+        numbers=numbers,
+        problems=problems
+        + more
+        + more_numbers
+        + links
+        + repository.link_problems([data_dir], shown_path),
         files={f.relative_to(content_dir).as_posix() for f in files},
     )
     names = taxonomies.names()
@@ -156,7 +179,25 @@ def check_content(
     words = vocabulary(catalogue)
     for text, shown in with_directives:
         catalogue.problems.extend(find_directives(text, shown, words)[1])
+    catalogue.problems += page_number_problems(catalogue)
     return catalogue
+
+
+def page_number_problems(catalogue: Catalogue) -> list[Problem]:
+    """Pages that name a number to a nation it does not serve (act.numbers)."""
+    if not catalogue.numbers:
+        return []
+    regions = region_nations(catalogue.taxonomies.regions)
+    entries = catalogue.by_src_uri()
+    problems = []
+    for src_uri, facts in catalogue.pages.items():
+        if not facts.numbers:
+            continue
+        entry = entries.get(src_uri)
+        nations = nations_of(entry.data if entry else {}, regions)
+        for where, named in facts.numbers:
+            problems += claim_problems(Claim(facts.shown, where, nations, named), catalogue.numbers)
+    return problems
 
 
 # Below this many files a second process costs more than it saves.
@@ -286,6 +327,14 @@ def check_text(
     ctx.problems.extend(characters.body_problems(text[body_start:], shown, body_line))
     masked = mask_code(text[body_start:])
     meta = doc.value if isinstance(doc.value, dict) else {}
+    summary = meta.get("summary")
+    # The summary is checked on its own: listings show it without the page around it.
+    named = {
+        "summary": numbers_in(summary, doc.line_of(("summary",)))
+        if isinstance(summary, str)
+        else [],
+        "body": numbers_in(masked, body_line),
+    }
     facts = PageFacts(
         shown,
         body_line,
@@ -294,6 +343,7 @@ def check_text(
         meta,
         doc.lines,
         tuple(web_autolinks(masked)),
+        tuple((where, tuple(found)) for where, found in named.items() if found),
     )
     ctx.problems.extend(prose_problems(masked, shown, body_line))
     for finding in body_findings(masked):

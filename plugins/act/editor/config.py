@@ -27,6 +27,7 @@ CONFIG_PATH = "docs/cms-config.yml"
 
 # Data files edited in the form, in the order shown: file name in data/ -> (label, schema).
 # topics.yml and regions.yml stay out: renaming an id there breaks every page filed under it.
+# numbers.yml stays out too: an emergency number changes by a reviewed pull request only.
 DATA_FILES: dict[str, tuple[str, Record]] = {
     "programmes": ("Programmes", PROGRAMME),
     "showcase": ("Volunteer projects", PROJECT),

@@ -50,7 +50,7 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
         nav_pages = nav_paths(config.nav)
         content = content_plugin(config, "act/charities")
         # act/content has made sure no hand-written page has one of these addresses.
-        for page in get_help_pages(directory, env):
+        for page in get_help_pages(directory, env, content.catalogue.numbers):
             inclusion = (
                 InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
             )

@@ -251,6 +251,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         context["act_names"] = self.catalogue.taxonomies.names()
         context["act_today"] = self.today
         context["act_labels"] = LABELS
+        context["act_numbers"] = self.catalogue.numbers
         return context
 
 
