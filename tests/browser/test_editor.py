@@ -155,6 +155,7 @@ def write_opportunity(page, base: str) -> None:
     control(page, "minimum_age").fill("18")
     control(page, "published").fill(PUBLISHED)
     control(page, "review_by").fill(REVIEW_BY)
+    add_source(page, nth_title=1, nth_url=0)  # an opportunity has no other url field
     write_body(page, "Flood wardens pass on warnings and check on neighbours.")
     save(page)
 
