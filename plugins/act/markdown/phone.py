@@ -11,6 +11,7 @@ Enable with `- act.markdown.phone` under markdown_extensions.
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as etree
 
@@ -64,12 +65,14 @@ def unlinkable_numbers(text: str) -> list[str]:
     (hyphens, brackets, +44, double spaces...)."""
     if not _DIGIT.search(text):
         return []
-    linked = {(m.start(), m.end()) for m in find_numbers(text)}
+    linked = find_numbers(text)  # in order, not overlapping
+    starts = [m.start() for m in linked]
     odd = []
     for match in LOOSE_NUMBER.finditer(text):
         span = match.group().strip()
         start = match.start() + match.group().index(span)
-        if any(a <= start < b for a, b in linked):
+        before = bisect.bisect_right(starts, start) - 1  # the last link starting at or before
+        if before >= 0 and start < linked[before].end():
             continue
         if MIN_DIGITS <= len(dialled(span)) <= MAX_DIGITS + 2:
             odd.append(span)
