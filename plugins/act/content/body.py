@@ -310,7 +310,9 @@ def unsafe_html(text: str) -> list[Finding]:
         for m in _AMBIGUOUS.finditer(text)
     ]
     unclosed = unclosed_markup(text)
-    odd += [(at, *_UNCLOSED_MARKUP) for at in unclosed]
+    if unclosed:  # one problem for them all: a hostile page may hold thousands
+        more = f" (and {len(unclosed) - 1:,} more after it)" if len(unclosed) > 1 else ""
+        odd.append((unclosed[0], _UNCLOSED_MARKUP[0] + more, _UNCLOSED_MARKUP[1]))
     findings = [Finding(lines.line(at), message, hint) for at, message, hint in sorted(odd)]
     if not findings and plainly_allowed(text):
         return []

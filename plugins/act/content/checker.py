@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from act import repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code
+from act.content.limits import markdown_limits
 from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives
@@ -283,7 +284,7 @@ def check_text(
     masked = mask_code(text[body_start:])
     facts = PageFacts(shown, body_line, tuple(links(masked)), anchors(masked))
     ctx.problems.extend(prose_problems(masked, shown, body_line))
-    for finding in body_findings(masked):
+    for finding in body_findings(masked) + markdown_limits(text[body_start:]):
         ctx.problems.append(
             Problem(shown, body_line - 1 + finding.line, "body", finding.message, finding.hint)
         )
