@@ -318,7 +318,7 @@ def unsafe_html(text: str) -> list[Finding]:
         return []
     if odd:
         chars = list(text)
-        for at, _, _ in odd:
+        for at in [*(at for at, _, _ in odd), *unclosed]:
             chars[at] = " "
         if unclosed and text.startswith("<!--", unclosed[-1]):
             del chars[unclosed[-1] :]  # a comment not closed hides the rest, in browsers too

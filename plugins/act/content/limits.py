@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from act.content.body import Finding, LineIndex, mask_code_spans
+from act.content.body import Finding, LineIndex, mask_code, mask_code_spans
 
 MAX_CONTAINER_DEPTH = 20  # lists and quotes inside each other
 MAX_EMPHASIS_DEPTH = 50  # * and _ open at once
 MAX_OPEN_BRACKETS = 10  # '[' open at once in a paragraph
 MAX_HTML_DEPTH = 20  # elements inside an element marked markdown
 MAX_PARAGRAPH = 20_000  # characters of text Markdown reads as one run (a paragraph, an item)
+MAX_BRACES = 20  # ' {' on one line: attr_list reads a heading or cell from each to its end
 
 
 def markdown_limits(body: str) -> list[Finding]:
@@ -45,6 +46,7 @@ def markdown_limits(body: str) -> list[Finding]:
         found += _emphasis_depth(text, start, end)
     found += _link_targets(text)
     found += _html_depth(text)
+    found += _braces(mask_code(body))  # attribute lists are not looked for in code
     return [Finding(lines.line(at), message, hint) for at, message, hint in sorted(found)]
 
 
@@ -358,3 +360,23 @@ def _html_depth(text: str) -> list[tuple[int, str, str]]:
                     )
                 ]
     return []
+
+
+def _braces(text: str) -> list[tuple[int, str, str]]:
+    """Lines with more than MAX_BRACES ' {': attr_list looks for an attribute list from each
+    to the end of a heading, table cell or term, so such a line is read once per brace."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        if line[0].count(" {") > MAX_BRACES:
+            found.append(line.start())
+    if not found:
+        return []
+    more = f" (and {len(found) - 1:,} more lines after it)" if len(found) > 1 else ""
+    return [
+        (
+            found[0],
+            f"this line has more than {MAX_BRACES} '{{' after a space" + more,
+            "write fewer, or put them in `code`: Markdown looks for an attribute list "
+            "{: ... } from each one",
+        )
+    ]
