@@ -129,7 +129,13 @@ def parse_yaml(
         ]
     except RecursionError:
         return None, [
-            Problem(shown_as, first_line, "", "YAML is nested too deeply", "flatten the structure")
+            Problem(
+                shown_as,
+                first_line + _deep_line(text),
+                "",
+                f"the YAML here is nested more than {MAX_DEPTH} levels deep",
+                f"flatten it: lists and mappings inside each other stay under {MAX_DEPTH} levels",
+            )
         ]
     finally:
         if loader is not None:
@@ -147,6 +153,8 @@ def _parse_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
         return None
     try:
         node = loader.get_single_node()
+        if node is not None and _deeper_than(node, MAX_DEPTH):
+            return node, None  # never constructed (that recurses): _record_lines reports it
         return node, loader.construct_document(node) if node is not None else None
     except Exception:  # reported precisely by the pure-Python parse
         return None
@@ -154,56 +162,111 @@ def _parse_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
         loader.dispose()
 
 
+def _deep_line(text: str) -> int:
+    """The line (from 0) where LibYAML gives up on YAML nested too deeply, or 0."""
+    if _FastLoader is None:
+        return 0
+    loader = _FastLoader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        return err.problem_mark.line if err.problem_mark else 0
+    except Exception:
+        return 0
+    finally:
+        loader.dispose()
+    return 0
+
+
+def _deeper_than(node: yaml.Node, limit: int) -> bool:
+    """Whether lists and mappings nest more than `limit` levels below `node` (no recursion)."""
+    seen: set[int] = set()
+    todo = [(node, 0)]
+    while todo:
+        node, depth = todo.pop()
+        if id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        if depth >= limit and node.value:
+            return True
+        for item in node.value:
+            todo.extend(
+                (part, depth + 1) for part in (item if isinstance(item, tuple) else (item,))
+            )
+    return False
+
+
 def _document(
     node: yaml.Node | None, value: Any, shown_as: str, first_line: int
-) -> tuple[YamlDocument, list[Problem]]:
+) -> tuple[YamlDocument | None, list[Problem]]:
     doc = YamlDocument(value, first_line=first_line)
     problems: list[Problem] = []
-    if node is not None:
-        _record_lines(node, (), doc, first_line, shown_as, problems, set())
+    if node is not None and not _record_lines(node, doc, first_line, shown_as, problems):
+        return None, problems
     return doc, problems
 
 
+# Deeper than any front matter or data file needs; Python's own limit on recursion (about
+# 1,000 calls, fewer inside a build) is what the YAML constructor meets first.
+MAX_DEPTH = 50
+
+
 def _record_lines(
-    node: yaml.Node,
-    path: Path_,
-    doc: YamlDocument,
-    offset: int,
-    shown_as: str,
-    problems: list[Problem],
-    seen_nodes: set[int],
-) -> None:
+    node: yaml.Node, doc: YamlDocument, offset: int, shown_as: str, problems: list[Problem]
+) -> bool:
+    """Record the line of every key and item, and duplicate keys, without recursion. False,
+    with a problem at its line, if the YAML nests deeper than MAX_DEPTH."""
     # Aliases share nodes: visit each once, so recursive or exponential aliases stay cheap.
-    if id(node) in seen_nodes:
-        return
-    seen_nodes.add(id(node))
-    doc.lines.setdefault(path, offset + node.start_mark.line)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            line = offset + key_node.start_mark.line
-            # A merge key (`<<: *base`) brings in keys written elsewhere, which this mapping's
-            # own keys override, as YAML says: only two of its own keys are a duplicate.
-            own = node.start_mark.index <= key_node.start_mark.index <= node.end_mark.index
-            if key in seen and own:
-                problems.append(
-                    Problem(
-                        shown_as,
-                        line,
-                        dotted(path + (key,)),
-                        "this key appears twice; the second one would win",
-                        "keep one of them",
+    seen_nodes: set[int] = set()
+    todo: list[tuple[yaml.Node, Path_]] = [(node, ())]
+    while todo:
+        node, path = todo.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        doc.lines.setdefault(path, offset + node.start_mark.line)
+        children: list[tuple[yaml.Node, Path_]] = []
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                line = offset + key_node.start_mark.line
+                # A merge key (`<<: *base`) brings in keys written elsewhere, which this
+                # mapping's own keys override, as YAML says: only two of its own keys are a
+                # duplicate.
+                own = node.start_mark.index <= key_node.start_mark.index <= node.end_mark.index
+                if key in seen and own:
+                    problems.append(
+                        Problem(
+                            shown_as,
+                            line,
+                            dotted(path + (key,)),
+                            "this key appears twice; the second one would win",
+                            "keep one of them",
+                        )
                     )
+                if own:
+                    seen.add(key)
+                doc.lines[path + (key,)] = line
+                children.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                doc.lines[path + (index,)] = offset + item.start_mark.line
+                children.append((item, path + (index,)))
+        if children and len(path) >= MAX_DEPTH:
+            problems.append(
+                Problem(
+                    shown_as,
+                    offset + node.start_mark.line,
+                    dotted(path[:1]),
+                    f"the YAML here is nested more than {MAX_DEPTH} levels deep",
+                    f"flatten it: lists and mappings inside each other stay under {MAX_DEPTH} "
+                    "levels",
                 )
-            if own:
-                seen.add(key)
-            doc.lines[path + (key,)] = line
-            _record_lines(value_node, path + (key,), doc, offset, shown_as, problems, seen_nodes)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            doc.lines[path + (index,)] = offset + item.start_mark.line
-            _record_lines(item, path + (index,), doc, offset, shown_as, problems, seen_nodes)
+            )
+            return False
+        todo.extend(reversed(children))
+    return True
 
 
 def yaml_scalar(value: Any) -> str:

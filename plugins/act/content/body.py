@@ -9,6 +9,7 @@ allow-list (`unsafe_html`), so nothing that slips past a source scan reaches a p
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -125,23 +126,68 @@ def mask_code(markdown: str) -> str:
     fence is text, and a code span never crosses a blank line. The build checks the rendered
     page too, so a difference here can only make act check stricter than the build."""
     chars = list(markdown)
-
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-
     for match in _INDENTED.finditer(markdown):
-        blank(match.start(1), match.end(1))
-    text = "".join(chars)
-    for match in _CODE_SPAN.finditer(text):
-        blank(match.start(), match.end())
+        _blank(chars, match.start(1), match.end(1))
+    for start, end in code_spans("".join(chars)):
+        _blank(chars, start, end)
     return "".join(chars)
+
+
+def mask_code_spans(markdown: str) -> str:
+    """The text with only its code spans blanked: what Markdown's HTML reader still reads
+    (it reads indented code too)."""
+    chars = list(markdown)
+    for start, end in code_spans(markdown):
+        _blank(chars, start, end)
+    return "".join(chars)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
 
 
 # An indented block after a blank line that is not inside a list (whose items indent too).
 _INDENTED = re.compile(r"(?:\A|\n[ \t]*\n)((?:(?:    |\t)(?![ \t]*[-*+] |\d+\. )[^\n]*\n?)+)")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_BACKTICKS = re.compile(r"`+|\n[ \t]*\n")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span: a run of backticks up to the next run of the same
+    length in the same paragraph. Found in one pass (a regular expression that looks ahead
+    from every run for its partner takes time that grows with the square of the text)."""
+    runs: list[tuple[int, int]] = []  # (start, end) of each run; a blank line is (-1, -1)
+    for match in _BACKTICKS.finditer(text):
+        runs.append((-1, -1) if match[0][0] == "\n" else match.span())
+    partner = [0] * len(runs)  # the index of the next run of the same length, or 0
+    after: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        if start < 0:
+            after.clear()  # a code span never crosses a blank line
+            continue
+        partner[index] = after.get(end - start, 0)
+        after[end - start] = index
+    spans, index = [], 0
+    while index < len(runs):
+        if runs[index][0] >= 0 and partner[index]:
+            spans.append((runs[index][0], runs[partner[index]][1]))
+            index = partner[index] + 1
+        else:
+            index += 1
+    return spans
+
+
+class LineIndex:
+    """The line of any offset in a text, each in logarithmic time (counting newlines from the
+    start for every link or finding takes time that grows with the square of the text)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) + 1
 
 
 def line_at(text: str, offset: int) -> int:
@@ -255,33 +301,94 @@ def plainly_allowed(text: str) -> bool:
 
 
 def unsafe_html(text: str) -> list[Finding]:
-    """Every element, attribute and URL in HTML `text` outside the allow-lists."""
-    findings = [
-        Finding(
-            line_at(text, m.start()),
-            f"'{m[0]}' is read differently by browsers and by the checks",
-            "write comments as <!-- text -->, and no <! or <? markup",
-        )
+    """Every element, attribute and URL in HTML `text` outside the allow-lists. Linear in the
+    size of `text`: markup Python's HTML parser would read again and again (a tag or comment
+    that is never closed) is reported, and hidden from the parser."""
+    lines = LineIndex(text)
+    odd = [
+        (m.start(), f"'{m[0]}' is read differently by browsers and by the checks", _AMBIGUOUS_HINT)
         for m in _AMBIGUOUS.finditer(text)
     ]
+    unclosed = unclosed_markup(text)
+    if unclosed:  # one problem for them all: a hostile page may hold thousands
+        more = f" (and {len(unclosed) - 1:,} more after it)" if len(unclosed) > 1 else ""
+        odd.append((unclosed[0], _UNCLOSED_MARKUP[0] + more, _UNCLOSED_MARKUP[1]))
+    findings = [Finding(lines.line(at), message, hint) for at, message, hint in sorted(odd)]
     if not findings and plainly_allowed(text):
         return []
+    if odd:
+        chars = list(text)
+        for at in [*(at for at, _, _ in odd), *unclosed]:
+            chars[at] = " "
+        if unclosed and text.startswith("<!--", unclosed[-1]):
+            del chars[unclosed[-1] :]  # a comment not closed hides the rest, in browsers too
+        text = "".join(chars)
     scan = _HtmlScan()
     scan.feed(text)
     scan.close()
     return findings + scan.findings
 
 
-# [text](url "title"), ![alt](url) (a URL may hold one level of parentheses), [ref]: url,
-# ![alt][ref] and {: attr=value } from attr_list.
-_INLINE_LINK = re.compile(
-    r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>(?:[^\s()<>]|\([^\s()<>]*\))*)"
+_AMBIGUOUS_HINT = "write comments as <!-- text -->, and no <! or <? markup"
+_UNCLOSED_MARKUP = (
+    "an HTML tag or comment here is not closed",
+    "end each tag with '>' and each comment with '-->', with every quote in a tag closed and "
+    "no '<' or '>' inside quotes; a '<' that is not a tag is written &lt;",
 )
-_REFERENCE = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.M)
-_IMAGE_REFERENCE = re.compile(r"!\[(?P<alt>[^\]]*)\](?:\[(?P<label>[^\]]*)\])?")
-_RAW_LINK = re.compile(r"<[a-zA-Z][^>]*?\b(?P<attr>href|src)\s*=\s*[\"']?(?P<url>[^\"'\s>]*)")
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attrs>[^{}\n]*?)[ \t]*\}")
-_ATTR = re.compile(r"(?P<name>[A-Za-z_:][-\w:.]*)\s*=\s*(?P<q>[\"']?)(?P<value>[^\"'\s}]*)")
+# What starts markup for HTML parsers, and what a whole tag, end tag or doctype is: names and
+# unquoted values without quotes, '<', '>' or '`'; quoted values without '<' or '>'. Each part
+# is possessive (*+), so a tag that is not closed is given up at once, not re-read.
+_MARKUP_START = re.compile(r"<(?:[a-zA-Z/]|!--|!doctype)", re.I)
+_WHOLE_TAG = re.compile(
+    r"""<(?:
+      [a-zA-Z][^\s/>"'<`=]*+
+      (?:[\s/]++[^\s/>"'<`=]++(?:\s*+=\s*+(?:"[^"<>]*+"|'[^'<>]*+'|[^\s"'<>`=]++))?+)*+
+      [\s/]*+>
+    | /[a-zA-Z][^\s/>"'<`=]*+\s*+>
+    | !doctype[^<>]*+>
+    )""",
+    re.X | re.I,
+)
+_COMMENT_END = re.compile(r"--\s*>")
+
+
+def unclosed_markup(text: str) -> list[int]:
+    """The offset of each '<' that starts a tag, end tag, doctype or comment that is not
+    closed as `_WHOLE_TAG` and `_COMMENT_END` say (a comment not closed is the last: the rest
+    of the text is in it). Python's HTML parser reads such a tag to
+    the end of the text and then again from the next '<': quadratic time."""
+    found: list[int] = []
+    at = 0
+    while match := _MARKUP_START.search(text, at):
+        start = match.start()
+        if match[0] == "<!--":
+            end = _COMMENT_END.search(text, start + 4)
+            if end is None:
+                found.append(start)
+                break  # the rest is the comment's
+            at = end.end()
+        elif whole := _WHOLE_TAG.match(text, start):
+            at = whole.end()
+        else:
+            found.append(start)
+            at = start + 1
+    return found
+
+
+# Links and images are found by matching brackets in one pass, as Python-Markdown matches
+# them (an unescaped '[' is closed by its ']', within a paragraph): [text](url "title"),
+# ![alt](url) (a URL may hold one level of parentheses), ![alt][ref]; and [ref]: url
+# definitions, raw href= and src=, and {: attr=value } from attr_list. No pattern here looks
+# past a '[' or '<' for its end: each character is read a bounded number of times.
+_BRACKET = re.compile(r"\\.|!?\[|\]|\n[ \t]*\n", re.S)
+_TARGET = re.compile(r"\(\s*<?(?P<url>(?:[^\s()<>]|\([^\s()<>]*\))*)")
+_LABEL = re.compile(r"[ ]?\[(?P<label>[^\[\]]*)\]")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?P<label>[^\[\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.M)
+_RAW_LINK = re.compile(r"<[a-zA-Z][^<>]*?\b(?P<attr>href|src)\s*=\s*[\"']?(?P<url>[^\"'\s>]*)")
+_ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
+_ATTR = re.compile(
+    r"(?<![-\w:.])(?P<name>[A-Za-z_:][-\w:.]*)\s*=\s*(?P<q>[\"']?)(?P<value>[^\"'\s}]*)"
+)
 
 
 @dataclass(frozen=True)
@@ -297,16 +404,34 @@ class Link:
 
 def links(masked: str) -> Iterator[Link]:
     """Every Markdown link and image, and every href and src in raw HTML, with its line."""
-    for match in _INLINE_LINK.finditer(masked):
-        yield Link(match["url"], line_at(masked, match.start()), bool(match["image"]))
-    image_labels = {
-        (m["label"] or m["alt"]).strip().lower() for m in _IMAGE_REFERENCE.finditer(masked)
-    }
+    lines = LineIndex(masked)
+    image_labels: set[str] = set()
+    opened: list[tuple[int, bool]] = []  # (offset, is an image) of each '[' not yet closed
+    for match in _BRACKET.finditer(masked):
+        token = match[0]
+        if token[0] == "\\":
+            continue  # \[ and \] are text
+        if token[0] == "\n":
+            opened.clear()  # a paragraph ends
+        elif token != "]":
+            opened.append((match.start(), token == "!["))
+        elif opened:
+            start, image = opened.pop()
+            if target := _TARGET.match(masked, match.end()):
+                yield Link(target["url"], lines.line(start), image)
+            elif image:
+                label = _LABEL.match(masked, match.end())
+                text = (
+                    label["label"]
+                    if label and label["label"]
+                    else masked[start + 2 : match.start()]
+                )
+                image_labels.add(text.strip().lower())
     for match in _REFERENCE.finditer(masked):
         image = match["label"].strip().lower() in image_labels
-        yield Link(match["url"], line_at(masked, match.start()), image)
+        yield Link(match["url"], lines.line(match.start()), image)
     for match in _RAW_LINK.finditer(masked):
-        yield Link(match["url"], line_at(masked, match.start()), match["attr"] == "src", True)
+        yield Link(match["url"], lines.line(match.start()), match["attr"] == "src", True)
 
 
 # Markdown's autolinks: <https://...> and <name@example.org>, not HTML elements.
@@ -333,8 +458,9 @@ def body_findings(masked: str) -> list[Finding]:
         problem = None if link.raw_html else url_problem(link.url, "src" if link.image else "")
         if problem:
             findings.append(Finding(link.line, *problem))
+    lines = LineIndex(masked)
     for match in _ATTR_LIST.finditer(masked):
-        line = line_at(masked, match.start())
+        line = lines.line(match.start())
         for attr in _ATTR.finditer(match["attrs"]):
             name = attr["name"].lower()
             if name not in ALLOWED_ATTRIBUTES and not name.startswith("aria-"):
@@ -366,7 +492,8 @@ def anchors(masked: str) -> frozenset[str]:
     """The ids a page's headings and raw HTML give it, as the toc extension makes them."""
     found: set[str] = set()
     for match in _HEADING.finditer(masked):
-        text, explicit = match["text"] or match["setext"], match["id"] or match["setext_id"]
+        atx = match["text"] is not None
+        text, explicit = _heading_id(match["text"] if atx else match["setext"], atx)
         if explicit:
             found.add(explicit)
             continue
@@ -376,17 +503,29 @@ def anchors(masked: str) -> frozenset[str]:
             n += 1
             unique = f"{slug}_{n}"
         found.add(unique)
-    found.update(re.findall(r"<[^>]*\bid\s*=\s*[\"']?([^\"'\s>]+)", masked))
+    found.update(_RAW_ID.findall(masked))
     return frozenset(found)
 
 
-_HEADING = re.compile(
-    r"^#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*#(?P<id>[-\w]+)[^}]*\})?[ \t#]*$"
-    r"|^(?P<setext>[^\n]+?)(?:[ \t]*\{[^}]*#(?P<setext_id>[-\w]+)[^}]*\})?[ \t]*\n(?:=+|-+)[ \t]*$",
-    re.M,
-)
+# A heading: '# text' on one line, or a line of text underlined with === or ---. Its
+# {: #id } is read from the end of the line in Python, not by a pattern that tries it at
+# every position of the line.
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>[^\n]*)|^(?P<setext>[^\n]+)\n(?:=+|-+)[ \t]*$", re.M)
+_HEADING_ID = re.compile(r"#([-\w]+)")
+_RAW_ID = re.compile(r"<[^<>]*\bid\s*=\s*[\"']?([^\"'\s<>]+)")
+
+
+def _heading_id(line: str, atx: bool) -> tuple[str, str | None]:
+    """A heading's text and the id its attribute list gives it, if any ('# text #' may close
+    with hashes)."""
+    text = line.rstrip(" \t#" if atx else " \t")
+    if text.endswith("}") and (start := text.rfind("{")) >= 0:
+        ids = _HEADING_ID.findall(text, start)
+        if ids:
+            return text[:start].rstrip(" \t"), ids[-1]
+    return text, None
 
 
 def _plain_heading(text: str) -> str:
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their text
-    return re.sub(r"<[^>]+>|[*_`]", "", text)
+    text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)  # links keep their text
+    return re.sub(r"<[^<>]+>|[*_`]", "", text)

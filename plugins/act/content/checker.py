@@ -14,6 +14,7 @@ from act import characters, repository
 from act.collections import load_collections
 from act.content.body import Link, anchors, body_findings, links, mask_code, web_autolinks
 from act.content.frontmatter import split_front_matter
+from act.content.limits import markdown_limits
 from act.content.prose import prose_problems
 from act.content.types import TYPE_BY_SECTION, Entry
 from act.listings.directive import find_directives
@@ -346,7 +347,7 @@ def check_text(
         tuple((where, tuple(found)) for where, found in named.items() if found),
     )
     ctx.problems.extend(prose_problems(masked, shown, body_line))
-    for finding in body_findings(masked):
+    for finding in body_findings(masked) + markdown_limits(text[body_start:]):
         ctx.problems.append(
             Problem(shown, body_line - 1 + finding.line, "body", finding.message, finding.hint)
         )

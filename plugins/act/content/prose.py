@@ -14,7 +14,11 @@ BOLD_ONLY = re.compile(r"\*\*([^*]+)\*\*:?|__([^_]+)__:?")
 HEADING = re.compile(r"(#{1,6})\s")
 # "sign up on GOV.UK", "check it at gov.uk/alerts": a place to act, named but not linked.
 GOV_UK_ACTION = re.compile(r"\b(?:on|at|from|through|via) (?:GOV\.UK\b|gov\.uk/[\w/-]+)", re.I)
-_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[a-z]+:[^>]*>", re.I)
+# Links, whose numbers are already links: [text](url), <a ...>text</a>, <https://...>. None
+# looks past the next '[' or '<' for its end, so a line is read in one pass.
+_LINK = re.compile(
+    r"!?\[[^\[\]]*+\]\([^()]*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>|<[a-z]+:[^<>]*+>", re.I
+)
 
 
 def prose_problems(masked_body: str, shown: str, body_line: int) -> list[Problem]:

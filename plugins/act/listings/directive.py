@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from act.content.body import line_at, mask_code
+from act.content.body import LineIndex, mask_code
 from act.listings.sources import ORDERS, SOURCES
 from act.problems import Problem
 
@@ -36,18 +36,19 @@ def find_directives(
     directives: list[Directive] = []
     problems: list[Problem] = []
     masked = mask_code(markdown)  # a directive shown in code is an example, not a listing
+    lines = LineIndex(masked)
     for match in UNCLOSED.finditer(masked):
         problems.append(
             Problem(
                 shown_as,
-                line_at(masked, match.start()),
+                lines.line(match.start()),
                 "act:listing",
                 "the listing is not closed, so it would be shown as text",
                 "end it with -->, like <!-- act:listing source=articles -->",
             )
         )
     for match in DIRECTIVE.finditer(masked):
-        line = line_at(masked, match.start())
+        line = lines.line(match.start())
 
         def problem(field: str, message: str, hint: str, line=line) -> None:
             problems.append(Problem(shown_as, line, field, message, hint))

@@ -11,10 +11,11 @@ Enable with `- act.markdown.phone` under markdown_extensions.
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
+from markdown import Extension, util
 from markdown.treeprocessors import Treeprocessor
 
 SHORT_NUMBERS = ("999", "111", "101", "105", "112", "119")
@@ -46,12 +47,13 @@ def dialled(number: str) -> str:
 _DIGIT = re.compile(r"\d")  # what both patterns need before anything else
 
 
-def find_numbers(text: str) -> list[re.Match]:
-    """The phone numbers in `text` that become links, in order."""
-    if not _DIGIT.search(text):  # most text: one quick scan instead of the patterns
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """The phone numbers in `text` (or in text[start:end]) that become links, in order."""
+    end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):  # most text: one quick scan instead of the patterns
         return []
     found = []
-    for match in NUMBER.finditer(text):
+    for match in NUMBER.finditer(text, start, end):
         digits = dialled(match.group())
         if match.group().startswith("0") and not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
             continue
@@ -64,57 +66,90 @@ def unlinkable_numbers(text: str) -> list[str]:
     (hyphens, brackets, +44, double spaces...)."""
     if not _DIGIT.search(text):
         return []
-    linked = {(m.start(), m.end()) for m in find_numbers(text)}
+    linked = find_numbers(text)  # in order, not overlapping
+    starts = [m.start() for m in linked]
     odd = []
     for match in LOOSE_NUMBER.finditer(text):
         span = match.group().strip()
         start = match.start() + match.group().index(span)
-        if any(a <= start < b for a, b in linked):
+        before = bisect.bisect_right(starts, start) - 1  # the last link starting at or before
+        if before >= 0 and start < linked[before].end():
             continue
         if MIN_DIGITS <= len(dialled(span)) <= MAX_DIGITS + 2:
             odd.append(span)
     return odd
 
 
+# Raw HTML is kept out of the tree until the end, as a placeholder for each piece in the stash:
+# <a href="..."> written in HTML is seen here only as placeholders around its text.
+_STASHED = re.compile(
+    re.escape(util.HTML_PLACEHOLDER[0]) + r"wzxhzdk:(\d+)" + re.escape(util.HTML_PLACEHOLDER[-1])
+)
+_RAW_LINK_OPEN = re.compile(r"<a\b", re.I)
+_RAW_LINK_CLOSE = re.compile(r"</a\s*>", re.I)
+
+
 class PhoneLinks(Treeprocessor):
-    """Wraps each recognised number in text (not in links, code or headings) in a tel: link."""
+    """Wraps each recognised number in text (not in links, code or headings) in a tel: link.
+    Reads the tree in document order without recursion (emphasis or lists nested thousands
+    deep are trees that deep), and knows which text is inside a link written in raw HTML."""
 
     def run(self, root: etree.Element) -> None:
-        self._walk(root)
+        inserts: dict[etree.Element, list[tuple[etree.Element | None, list]]] = {}
+        self._raw_links = 0  # links opened in raw HTML and not yet closed
+        # (element, None): its text, then its children; (parent, child): the child's tail.
+        todo: list[tuple[etree.Element, etree.Element | None]] = [(root, None)]
+        while todo:
+            element, child = todo.pop()
+            if child is None:
+                skipped = element.tag in SKIPPED_TAGS
+                if element.text and not skipped:
+                    element.text, links = self._link(element.text)
+                    if links:
+                        inserts.setdefault(element, []).append((None, links))
+                if not skipped:
+                    for sub in reversed(element):
+                        todo.append((element, sub))
+                        todo.append((sub, None))
+            elif child.tail:
+                child.tail, links = self._link(child.tail)
+                if links:
+                    inserts.setdefault(element, []).append((child, links))
+        for parent, pieces in inserts.items():  # each parent rebuilt once
+            after = {id(child): links for child, links in pieces if child is not None}
+            children = [link for child, links in pieces if child is None for link in links]
+            for child in list(parent):
+                children.append(child)
+                children.extend(after.get(id(child), ()))
+            parent[:] = children
 
-    def _walk(self, element: etree.Element) -> None:
-        for child in list(element):
-            if child.tag not in SKIPPED_TAGS:
-                self._walk(child)
-            if child.tail:
-                self._link_tail(element, child)
-        if element.text and element.tag not in SKIPPED_TAGS:
-            self._link_text(element)
+    def _link(self, text: str) -> tuple[str, list]:
+        """The text up to its first number, and the links (each carrying the text after it as
+        its tail); numbers inside a raw HTML link stay text."""
+        numbers: list[re.Match] = []
+        at = 0
+        for stashed in [*_STASHED.finditer(text), None]:
+            end = stashed.start() if stashed else len(text)
+            if not self._raw_links:
+                numbers.extend(find_numbers(text, at, end))
+            if stashed:
+                self._raw_links = max(0, self._raw_links + self._raw_link_change(stashed))
+                at = stashed.end()
+        if not numbers:
+            return text, []
+        pieces = _split(text, numbers)
+        return pieces[0], pieces[1:]
 
-    def _link_text(self, element: etree.Element) -> None:
-        pieces = _split(element.text)
-        if len(pieces) == 1:
-            return
-        element.text = pieces[0]
-        for offset, link in enumerate(pieces[1:]):
-            element.insert(offset, link)
-
-    def _link_tail(self, parent: etree.Element, child: etree.Element) -> None:
-        pieces = _split(child.tail)
-        if len(pieces) == 1:
-            return
-        child.tail = pieces[0]
-        at = list(parent).index(child)
-        for offset, link in enumerate(pieces[1:], start=1):
-            parent.insert(at + offset, link)
+    def _raw_link_change(self, stashed: re.Match) -> int:
+        raw = self.md.htmlStash.rawHtmlBlocks[int(stashed[1])]
+        if not isinstance(raw, str):
+            return 0
+        return len(_RAW_LINK_OPEN.findall(raw)) - len(_RAW_LINK_CLOSE.findall(raw))
 
 
-def _split(text: str) -> list:
+def _split(text: str, matches: list[re.Match]) -> list:
     """[text before, <a>, <a>...]: each link carries the text after it as its tail, as
     ElementTree expects."""
-    matches = find_numbers(text)
-    if not matches:
-        return [text]
     links = []
     for index, match in enumerate(matches):
         link = etree.Element("a", {"href": f"tel:{dialled(match.group())}"})
