@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 
-from act.content.ids import is_reserved_id
-from support import ROOT
+from act.content.body import unsafe_html
+from act.content.ids import is_reserved_id, reserved_id_message
+from support import ROOT, make_project, run_build
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
@@ -54,3 +56,32 @@ def test_every_id_material_uses_and_every_id_our_scripts_read_is_reserved():
 def test_ordinary_headings_and_ids_are_not_reserved():
     for value in ["plan-how-to-get-out", "report-flooding", "search-tips", "main", "config"]:
         assert not is_reserved_id(value), value
+
+
+@pytest.mark.parametrize(
+    ("html", "value"),
+    [
+        ('<h2 id="__search">x</h2>', "__search"),
+        ('<p id="act-plan">x</p>', "act-plan"),
+        ("<div id='main-content'>", "main-content"),
+        ('<span id="&#95;&#95;config">', "__config"),
+    ],
+)
+def test_the_rendered_html_check_refuses_a_reserved_id_whatever_made_it(html, value):
+    """The build checks every page's HTML too: a heading's id made by the toc extension is
+    caught there even where the source check's reading of headings differs."""
+    findings = unsafe_html(html)
+    assert [f.message for f in findings] == [reserved_id_message(value)]
+    assert unsafe_html('<h2 id="where-to-go">x</h2>') == []
+
+
+def test_a_body_with_material_s_config_id_stops_the_build(tmp_path):
+    project = make_project("site", tmp_path / "project")
+    page = project / "content" / "about.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += ["", '<div id="__config">{"base": "https://example.org/"}</div>']
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode != 0
+    assert f"content/about.md:{len(lines)}: body: the id '__config'" in build.output
+    assert "Traceback" not in build.output

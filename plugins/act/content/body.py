@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify as _slugify
 
+from act.content.ids import RESERVED_ID_HINT, is_reserved_id, reserved_id_message
+
 # Elements Markdown and its extensions write, and the few a writer might add by hand.
 ALLOWED_ELEMENTS = frozenset(
     [
@@ -251,6 +253,8 @@ class _HtmlScan(HTMLParser):
                 problem = url_problem(value, "src" if tag == "img" else "href")
                 if problem:
                     self.findings.append(Finding(line, *problem))
+            elif name == "id" and value and is_reserved_id(value):
+                self.findings.append(Finding(line, reserved_id_message(value), RESERVED_ID_HINT))
 
 
 # Where Python's HTMLParser and browsers part ways (the HTML standard's parsing rules): a
@@ -296,6 +300,8 @@ def plainly_allowed(text: str) -> bool:
             # The parser hands on values with character references decoded; so here.
             kind = "src" if name == "img" else "href"
             if key in URL_ATTRIBUTES and value and url_problem(html.unescape(value), kind):
+                return False
+            if key == "id" and value and is_reserved_id(html.unescape(value)):
                 return False
     return tags == text.count("<")  # each tag holds one '<': so every '<' starts one
 
@@ -476,7 +482,20 @@ def body_findings(masked: str) -> list[Finding]:
                 problem = url_problem(attr["value"], "src" if name == "src" else "")
                 if problem:
                     findings.append(Finding(line, *problem))
-    return findings
+            elif name == "id" and is_reserved_id(attr["value"]):
+                findings.append(Finding(line, reserved_id_message(attr["value"]), RESERVED_ID_HINT))
+        for value in _ATTR_ID.findall(match["attrs"]):  # {: #id }
+            if is_reserved_id(value):
+                findings.append(Finding(line, reserved_id_message(value), RESERVED_ID_HINT))
+    for offset, value in _heading_ids(masked):
+        if is_reserved_id(value):
+            findings.append(
+                Finding(lines.line(offset), reserved_id_message(value), RESERVED_ID_HINT)
+            )
+    return list(dict.fromkeys(findings))  # a heading's {#id} is found twice
+
+
+_ATTR_ID = re.compile(r"(?<![\w-])#([-\w:.]+)")
 
 
 def local_target(url: str) -> tuple[str, str] | None:
@@ -490,21 +509,29 @@ def local_target(url: str) -> tuple[str, str] | None:
 
 def anchors(masked: str) -> frozenset[str]:
     """The ids a page's headings and raw HTML give it, as the toc extension makes them."""
-    found: set[str] = set()
+    found = {value for _, value in _heading_ids(masked)}
+    found.update(_RAW_ID.findall(masked))
+    return frozenset(found)
+
+
+def _heading_ids(masked: str) -> Iterator[tuple[int, str]]:
+    """(offset, id) of each heading: the id its {#...} gives it, or the one the toc extension
+    makes of its text (a second heading of the same text gets '_1', and so on)."""
+    made: set[str] = set()
     for match in _HEADING.finditer(masked):
         atx = match["text"] is not None
         text, explicit = _heading_id(match["text"] if atx else match["setext"], atx)
         if explicit:
-            found.add(explicit)
+            made.add(explicit)
+            yield match.start(), explicit
             continue
         slug = _slugify(_plain_heading(text), "-")
         unique, n = slug, 0
-        while unique in found:
+        while unique in made:
             n += 1
             unique = f"{slug}_{n}"
-        found.add(unique)
-    found.update(_RAW_ID.findall(masked))
-    return frozenset(found)
+        made.add(unique)
+        yield match.start(), unique
 
 
 # A heading: '# text' on one line, or a line of text underlined with === or ---. Its
@@ -528,4 +555,9 @@ def _heading_id(line: str, atx: bool) -> tuple[str, str | None]:
 
 def _plain_heading(text: str) -> str:
     text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)  # links keep their text
-    return re.sub(r"<[^<>]+>|[*_`]", "", text)
+    # Emphasis loses its markers, but only a pair of them: '__search' keeps its underscores.
+    text = _EMPHASIS.sub(r"\2", text)
+    return re.sub(r"<[^<>]+>|[*`]", "", text)
+
+
+_EMPHASIS = re.compile(r"(?<!\w)(\*{1,3}|_{1,3})(?=\S)([^*_\n]+?)(?<=\S)\1(?!\w)")

@@ -16,7 +16,10 @@ import re
 # target. A test keeps this true of every id in overrides/ and in Material's templates.
 _RESERVED_PREFIX = re.compile(r"__|act-")
 THEME_IDS = frozenset(["main-content"])
-HINT = "choose another id (or another heading): ids starting __ or act- belong to the site"
+RESERVED_ID_HINT = (
+    "choose another id (for a heading, add one: ## Act fast {#acting-fast}); ids starting __ "
+    "or act- belong to the site"
+)
 
 
 def is_reserved_id(value: str) -> bool:
