@@ -151,3 +151,43 @@ def test_serve_rebuilds_listings_content_and_templates_without_writing_to_conten
         "content/prepare/sandbag-basics.md",
         "overrides/fragments/act/prepare.html",
     }
+
+
+def answers(url: str) -> bool:
+    """True if the server answers at all within fetch's 5 s (a page, or an error page)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def test_a_save_with_a_mistake_is_reported_and_the_preview_goes_on_answering(preview):
+    """MkDocs' own preview waits for a good build before it answers again; ours says what is
+    wrong and goes on serving the last site that built."""
+    project, url, log = preview
+    article = project / "content" / "prepare" / "sandbag-basics.md"
+    good = article.read_text(encoding="utf-8")
+    article.write_text(good + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    wait_until(
+        lambda: "the HTML element <script> is not allowed" in log.read_text(),
+        RELOAD_SECONDS,
+        "the mistake was not reported",
+        log,
+    )
+    wait_until(
+        lambda: "The preview shows the last version that built" in log.read_text(),
+        RELOAD_SECONDS,
+        "the preview did not say what it shows",
+        log,
+    )
+    assert answers(url + "prepare/"), "the preview stopped answering after the mistake"
+    article.write_text(good.replace("title: ", "title: Fixed "), encoding="utf-8")
+    wait_until(
+        lambda: "Fixed " in (fetch(url + "prepare/sandbag-basics/") or ""),
+        RELOAD_SECONDS,
+        "the corrected article was not served",
+        log,
+    )

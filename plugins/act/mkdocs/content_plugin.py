@@ -10,7 +10,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -68,6 +68,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.check_cache = {} if serving else None
         # ...and the compiled templates (a new Jinja environment is made for every rebuild).
         self.compiled_templates = CompiledTemplates() if serving else None
+
+    # MkDocs' live preview stops answering after a failed rebuild ("the server will appear
+    # stuck until build errors are resolved"): a save with a mistake left the browser waiting.
+    # The problems are printed as ever, and the preview goes on serving the last site that
+    # built (with --dirty, as `make serve` runs, its pages are still in place).
+    def on_serve(self, server, config, builder):
+        rebuild = server.builder
+
+        def rebuild_or_keep_serving():
+            try:
+                rebuild()
+            except Abort:
+                log.warning(
+                    "The preview shows the last version that built: fix the problems above "
+                    "and save again."
+                )
+
+        server.builder = rebuild_or_keep_serving
+        return server
 
     def on_config(self, config):
         try:
