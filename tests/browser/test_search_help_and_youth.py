@@ -56,3 +56,19 @@ def test_search_for_under_18_finds_the_roles_for_young_people(chromium, edition_
     titles = titles_for(chromium, edition_url, "under 18")
     for role in ("St John Ambulance cadet", "Sea cadet", "Police Scotland youth volunteer"):
         assert role in titles
+
+
+@pytest.mark.parametrize(
+    ("query", "page_title"),
+    [
+        ("terror", "Stay safe if there is a terror attack"),
+        ("evacuation", "Shelter in place or leave your home"),
+        ("water", "If your water supply stops"),
+        ("wildfire", "Wildfires: prevent them and stay safe"),
+        ("pandemic", "Prepare for a pandemic or outbreak of illness"),
+        ("community emergency group", "Community emergency groups and plans"),
+        ("fraud", "Fraud and scams"),
+    ],
+)
+def test_search_finds_the_topics_every_peer_covers(chromium, edition_url, query, page_title):
+    assert page_title in titles_for(chromium, edition_url, query)
