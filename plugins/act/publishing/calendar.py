@@ -1,12 +1,13 @@
 """iCalendar files (RFC 5545) for events: one per event, beside its page, and one of every
-upcoming event. Written with the `icalendar` library, which folds long lines and writes the
-Europe/London time zone the times refer to; text is escaped here (see _Text), and a character
-that does not belong (act.characters) stops the writer with the event's file and field."""
+upcoming event. Written with the `icalendar` library, which folds long lines; the Europe/London
+time zone the times refer to is written here (see _london), and so is the escaping of text (see
+_Text); a character that does not belong (act.characters) stops the writer with the event's
+file and field."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 UPCOMING_PATH = "events/upcoming.ics"
 PRODUCT = "-//Active Citizens Toolkit//Events//EN"
 WRITTEN = "the calendar"
+LONDON = "Europe/London"
 
 
 class _Text(icalendar.vText):
@@ -50,10 +52,34 @@ def calendar(events: Iterable[Event], site: Site, name: str) -> bytes:
     cal.add("method", "PUBLISH")
     # A property icalendar does not know is written as given: made TEXT here, so escaped.
     cal.add("x-wr-calname", _text(name, "mkdocs.yml", "site_name"))
+    # Every event's times are UK times (Europe/London); the zone is written even when there is
+    # no event, which also keeps an empty calendar valid (RFC 5545 wants one component).
+    cal.add_component(_london())
     for event in made:
         cal.add_component(event)
-    cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def _london() -> icalendar.Timezone:
+    """Europe/London as two yearly rules (RFC 5545 3.6.5), as calendar apps write it: British
+    Summer Time from 1am GMT on the last Sunday in March, Greenwich Mean Time from 2am BST on
+    the last Sunday in October, the rules in force since 1996. icalendar's own zone lists each
+    change as one value of one RDATE, and Mozilla's ical.js and vobject read only the first of
+    them: summer time all year, events in winter an hour early."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", LONDON)
+    for kind, name, start, month, before, after in (
+        (icalendar.TimezoneDaylight, "BST", datetime(1996, 3, 31, 1), 3, 0, 1),
+        (icalendar.TimezoneStandard, "GMT", datetime(1996, 10, 27, 2), 10, 1, 0),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)  # local time before the change, with no zone
+        part.add("tzoffsetfrom", timedelta(hours=before))
+        part.add("tzoffsetto", timedelta(hours=after))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        zone.add_component(part)
+    return zone
 
 
 def _event(entry: Event, site: Site) -> icalendar.Event:
