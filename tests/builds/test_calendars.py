@@ -67,3 +67,19 @@ def test_the_fixture_calendars_hold_summer_winter_and_a_clock_change(fixture_bui
     assert [tuple(t) for _uid, *t in read["fixture-hack-weekend.ics"]] == [weekend]
     assert [tuple(t) for _uid, *t in read["fixture-past-meetup.ics"]] == [meetup]
     assert [tuple(t) for _uid, *t in read["upcoming.ics"]] == [weekend]
+
+
+@pytest.mark.parametrize("which", ["fixture", "edition"])
+def test_a_calendar_is_a_scheduling_message_only_with_an_organiser(request, which):
+    """RFC 5546: METHOD:PUBLISH needs an ORGANIZER on every event. The calendars carry no METHOD
+    (the data has no organiser's e-mail); if one comes back, so must the organiser."""
+    site = request.getfixturevalue("fixture_build").site if which == "fixture" else None
+    site = site or request.getfixturevalue("edition_site")
+    for path in _calendars(site):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        if "METHOD" not in calendar:
+            continue
+        for event in calendar.walk("VEVENT"):
+            organiser = event.get("ORGANIZER")
+            assert organiser is not None, path
+            assert organiser.params.get("CN") and str(organiser).startswith("mailto:"), path

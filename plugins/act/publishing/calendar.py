@@ -49,7 +49,12 @@ def calendar(events: Iterable[Event], site: Site, name: str) -> bytes:
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    # No METHOD: a file to download or subscribe to is a plain iCalendar object, not a
+    # scheduling message (RFC 5546). METHOD:PUBLISH would need an ORGANIZER, a calendar user's
+    # address (in practice mailto:), and the event data has no e-mail: a web address there
+    # makes some apps offer to reply to it. The organiser's name is in the description. And
+    # served as text/calendar with no method parameter, a METHOD in the file breaks RFC 5545
+    # 3.7.2 (the two must both be given, or neither).
     # A property icalendar does not know is written as given: made TEXT here, so escaped.
     cal.add("x-wr-calname", _text(name, "mkdocs.yml", "site_name"))
     # Every event's times are UK times (Europe/London); the zone is written even when there is
