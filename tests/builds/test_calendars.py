@@ -14,6 +14,8 @@ import icalendar
 import pytest
 import vobject
 
+from support import make_project, run_build
+
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -83,3 +85,17 @@ def test_a_calendar_is_a_scheduling_message_only_with_an_organiser(request, whic
             organiser = event.get("ORGANIZER")
             assert organiser is not None, path
             assert organiser.params.get("CN") and str(organiser).startswith("mailto:"), path
+
+
+def test_the_upcoming_calendar_is_valid_with_no_event_to_come(tmp_path):
+    """RFC 5545 wants at least one component in a calendar: with no event to come, the time
+    zone is that component, and apps that subscribed read an empty calendar, not an error."""
+    build = run_build(make_project("site", tmp_path / "project"), build_date="2027-01-01")
+    assert build.returncode == 0, build.output
+    text = (build.site / "events/upcoming.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(text)
+    assert calendar.walk("VEVENT") == []
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+    assert str(calendar["X-WR-CALNAME"]).endswith("upcoming events")
+    assert vobject.readOne(text.decode("utf-8")).vtimezone.tzid.value == "Europe/London"
+    assert _times(build.site / "events/upcoming.ics") == {"icalendar": [], "vobject": []}
