@@ -198,7 +198,7 @@ def test_every_page_has_parseable_json_ld_with_breadcrumbs(fixture_build):
         assert "BreadcrumbList" in by_type(blocks), page
 
 
-def test_atom_feed_parses_and_holds_articles_and_open_opportunities(fixture_build):
+def test_atom_feed_parses_and_holds_articles_open_opportunities_and_events_to_come(fixture_build):
     atom = "{http://www.w3.org/2005/Atom}"
     root = ET.fromstring((fixture_build.site / "feed.xml").read_bytes())
     entries = [
@@ -208,6 +208,7 @@ def test_atom_feed_parses_and_holds_articles_and_open_opportunities(fixture_buil
     assert entries == [
         ("Listening volunteer", "2026-05-01"),
         ("Community first responder", "2026-04-01"),
+        ("Fixture hack weekend", "2026-04-01"),
         ("Sandbag basics", "2026-03-02"),
         ("Keep warm in a power cut", "2026-02-01"),
     ]
@@ -219,10 +220,11 @@ def test_json_feed_parses_and_matches_the_atom_feed(fixture_build):
     assert [i["title"] for i in feed["items"]] == [
         "Listening volunteer",
         "Community first responder",
+        "Fixture hack weekend",
         "Sandbag basics",
         "Keep warm in a power cut",
     ]
-    assert feed["items"][2]["date_published"] == "2026-01-10T00:00:00+00:00"
+    assert feed["items"][3]["date_published"] == "2026-01-10T00:00:00+00:00"
 
 
 def test_feeds_are_linked_from_every_page(fixture_build):

@@ -105,6 +105,7 @@ class PublishingPlugin(BasePlugin):
         entries = feeds.feed_entries(
             queries.articles(self.catalogue),
             queries.open_opportunities(self.catalogue, self.site.build_date),
+            queries.upcoming_events(self.catalogue, self.site.build_date),
         )
         (out / feeds.ATOM_PATH).write_bytes(feeds.atom_feed(entries, self.site))
         (out / feeds.JSON_FEED_PATH).write_text(

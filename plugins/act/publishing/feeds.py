@@ -1,4 +1,6 @@
-"""Atom and JSON Feed of new and updated articles and opportunities, dated from front matter.
+"""Atom and JSON Feed of new and updated articles, open opportunities and events to come,
+dated from front matter. Each kind has its own cap (FEED_SIZE), so a batch of opportunities
+cannot push articles out; an event's item says when it is.
 
 Dates come from front matter, not git: CI clones shallowly, so git dates would be wrong. A
 character that does not belong (act.characters) stops either writer with its file and field:
@@ -16,16 +18,26 @@ from act import characters
 from act.content.types import Entry
 from act.jsontext import json_text
 from act.publishing.site import LICENCE, Site
+from act.wording import event_when
 
-FEED_SIZE = 50
+FEED_SIZE = 50  # of each kind
 ATOM_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"
 
 
-def feed_entries(articles: list[Entry], opportunities: list[Entry]) -> list[Entry]:
-    """The newest articles and open opportunities, newest change first."""
-    entries = sorted(articles + opportunities, key=lambda e: (changed(e), e.url), reverse=True)
-    return entries[:FEED_SIZE]
+def feed_entries(
+    articles: list[Entry], opportunities: list[Entry], events: list[Entry]
+) -> list[Entry]:
+    """The newest FEED_SIZE of each list (articles, open opportunities, events to come),
+    together, newest change first."""
+    entries = [
+        entry for kind in (articles, opportunities, events) for entry in _newest(kind)[:FEED_SIZE]
+    ]
+    return _newest(entries)
+
+
+def _newest(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (changed(e), e.url), reverse=True)
 
 
 def changed(entry: Entry) -> date:
@@ -51,6 +63,9 @@ def _item(entry: Entry, output: str) -> _Item:
         return characters.refuse(value, one_line=True, source=source, field=field, output=output)
 
     title, summary = checked(entry.title, "title"), checked(entry.summary, "summary")
+    if entry.kind == "event":
+        when = event_when(entry.start, entry.end)
+        return _Item(title, f"{when}. {summary}", checked(entry.organiser, "organiser"))
     if "author" in entry.data:
         return _Item(title, summary, checked(entry.data["author"]["name"], "author.name"))
     return _Item(title, summary, checked(entry.data["organisation"], "organisation"))
