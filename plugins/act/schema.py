@@ -185,6 +185,36 @@ class Integer(Kind):
         return {"widget": "number", "value_type": "int", "min": self.minimum, "max": self.maximum}
 
 
+@dataclass
+class Pounds(Kind):
+    """An amount in pounds, as a number: 5 or 12.50 (no sign, no pence beyond two places)."""
+
+    maximum: int = 10_000
+    label = "amount in pounds"
+
+    def check(self, value, path, ctx):
+        hint = "write the amount as a number such as 5 or 12.50, without £ or quotes"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            ctx.report(path, f"expected an amount in pounds, found {_describe(value)}", hint)
+            return MISSING
+        if not 0 < value <= self.maximum or round(value, 2) != value:
+            ctx.report(path, f"{value} is not an amount of £0.01 to £{self.maximum:,}", hint)
+            return MISSING
+        return value
+
+    def describe(self):
+        return f"amount in pounds, such as 12.50 (up to {self.maximum:,})"
+
+    def json_schema(self, terms):
+        return {"type": "number", "exclusiveMinimum": 0, "maximum": self.maximum}
+
+    def placeholder(self, field, fill):
+        return field.example, field.doc
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {"widget": "number", "value_type": "float", "min": 0.01, "max": self.maximum}
+
+
 class Boolean(Kind):
     label = "true or false"
 

@@ -72,6 +72,16 @@ def test_an_event_is_described_as_a_schema_org_event(fixture_build):
     )
     assert event["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [place["@type"] for place in event["location"]] == ["Place", "VirtualLocation"]
+    # The venue is one line of text: the Place's name, not guessed into a street and a town.
+    assert event["location"][0] == {
+        "@type": "Place",
+        "name": "Fixture Hall, Leeds",
+        "address": {
+            "@type": "PostalAddress",
+            "addressRegion": "Yorkshire and the Humber",
+            "addressCountry": "GB",
+        },
+    }
     assert event["organizer"] == {
         "@type": "Organization",
         "name": "Fixture Organiser",
@@ -82,7 +92,13 @@ def test_an_event_is_described_as_a_schema_org_event(fixture_build):
     assert past["location"] == [
         {"@type": "VirtualLocation", "url": "https://www.example.org/meetup"}
     ]
-    assert past["offers"]["description"] == "£5, or free for students"
+    assert past["offers"] == {
+        "@type": "Offer",
+        "url": "https://www.example.org/meetup",
+        "description": "£5, or free for students",
+        "price": "5.00",
+        "priceCurrency": "GBP",
+    }
 
 
 def test_only_upcoming_events_are_found_by_search(fixture_build):

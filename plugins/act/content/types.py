@@ -24,6 +24,7 @@ from act.schema import (
     IsoDate,
     ListOf,
     LocalDateTime,
+    Pounds,
     Record,
     TaxonomyTerm,
     Text,
@@ -486,6 +487,12 @@ def _event_rules(data: dict, path: Path_, ctx: Context) -> None:
             "the event is not free, so readers need to know the cost",
             "add cost: the price in pounds and what it includes, or set free: true",
         )
+    if data["free"] and data.get("price") is not None:
+        ctx.report(
+            path + ("price",),
+            "the event is free, so it has no price",
+            "remove price, or set free: false and say what it costs in cost",
+        )
 
 
 EVENT = Record(
@@ -545,6 +552,14 @@ EVENT = Record(
             required=False,
             doc="the price in pounds and what it includes, when it is not free",
             example="£10, lunch included",
+        ),
+        Field(
+            "price",
+            Pounds(),
+            required=False,
+            doc="the full price in pounds as a number, when it is not free (search engines "
+            "show it); cost says what it includes and who pays less",
+            example="10",
         ),
         *PUBLISHING,
         SOURCES,

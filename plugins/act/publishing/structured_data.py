@@ -163,12 +163,13 @@ def event(entry: Event, site: Site, region_names: dict[str, str]) -> dict[str, A
     page online, or both), who organises it and what it costs."""
     regions = [region_names.get(r, r) for r in entry.regions]
     online = {"@type": "VirtualLocation", "url": entry.booking_url}
+    # The place is one line as the organiser gives it ("Town hall, Keswick"): its name, not
+    # split into street and town by guesswork; the address holds only what the data knows.
     place = {
         "@type": "Place",
         "name": entry.place or "",
         "address": {
             "@type": "PostalAddress",
-            "addressLocality": entry.place or "",
             **({"addressRegion": regions[0]} if len(regions) == 1 else {}),
             "addressCountry": "GB",
         },
@@ -182,6 +183,8 @@ def event(entry: Event, site: Site, region_names: dict[str, str]) -> dict[str, A
         offer |= {"price": "0", "priceCurrency": "GBP"}
     else:
         offer["description"] = entry.cost
+        if entry.price is not None:
+            offer |= {"price": f"{entry.price:.2f}", "priceCurrency": "GBP"}
     return {
         "@context": CONTEXT,
         "@type": "Event",
