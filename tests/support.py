@@ -45,6 +45,18 @@ def make_project(fixture: str | Path, dest: Path) -> Path:
     return dest
 
 
+def act_check(project: Path, build_date: str = FIXTURE_BUILD_DATE) -> subprocess.CompletedProcess:
+    """`act check` run in `project`, as an editor runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "act.cli", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ACT_BUILD_DATE": build_date},
+        timeout=120,
+    )
+
+
 def run_build(
     project: Path, build_date: str = FIXTURE_BUILD_DATE, strict: bool = True, quiet: bool = True
 ) -> Build:

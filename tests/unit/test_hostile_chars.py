@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +25,7 @@ from act.publishing import calendar, feeds, open_data
 from act.publishing.site import Site
 from act.taxonomies import load_taxonomies
 from charities.fake_charitybase import charity_record
-from support import FIXTURES, make_project, run_build
+from support import FIXTURES, act_check, make_project, run_build
 
 SITE = FIXTURES / "site"
 TODAY = date(2026, 6, 1)
@@ -279,14 +276,7 @@ def test_a_direction_override_in_mkdocs_yml_stops_the_build_without_a_traceback(
 def test_act_check_names_a_control_character_in_a_file_name_instead_of_printing_it(tmp_path):
     project = make_project("site", tmp_path / "project")
     (project / "content" / "prepare" / "a\x1b[2Jb.md").write_text("---\ntitle: x\n---\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "act.cli", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "ACT_BUILD_DATE": "2026-06-01"},
-        timeout=120,
-    )
+    done = act_check(project)
     assert done.returncode == 1
     assert "content/prepare/a[U+001B ESCAPE][2Jb.md:1: (file): file name" in done.stdout
     assert "\x1b" not in done.stdout + done.stderr

@@ -4,9 +4,6 @@ text that only looks dangerous, and the checks of links that `act check` now mak
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from datetime import date
@@ -23,7 +20,7 @@ from act.mkdocs.search_plugin import SearchPlugin
 from act.problems import Problem
 from act.schema import Context, Url
 from act.yamlfile import YamlDocument, parse_yaml
-from support import FIXTURES, ROOT, make_project, run_build
+from support import FIXTURES, ROOT, act_check, make_project, run_build
 
 DATA = FIXTURES / "site" / "data"
 TODAY = date(2026, 6, 1)
@@ -39,17 +36,6 @@ def whole_check(project: Path) -> list[Problem]:
     catalogue = check_content(project / "content", project / "data", TODAY)
     return catalogue.problems + site_problems(
         catalogue, project / "data", project / "content", TODAY
-    )
-
-
-def act_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "act.cli", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "ACT_BUILD_DATE": "2026-06-01"},
-        timeout=120,
     )
 
 
