@@ -4,7 +4,7 @@ the report in its three forms and the command's exit code. Every link points at 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,6 @@ from links.fake_web import Answer, FakeWeb, closed_port_url, closed_port_urls, r
 FAST = CheckSettings(
     connect_timeout=5, read_timeout=0.5, retries=1, backoff=0, host_delay=0, workers=4
 )
-TODAY = date(2026, 12, 5)
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 
 ROUTES = {
@@ -94,7 +93,7 @@ def site(tmp_path, web):
 
 
 def run(content, data, cache=None, now=NOW, fresh=False):
-    collected = collect_links(content, data, TODAY)
+    collected = collect_links(content, data)
     with LinkChecker(FAST, sleep=lambda s: None) as checker:
         return check_links(collected, checker, now=now, cache=cache, fresh=fresh)
 
@@ -105,7 +104,7 @@ def places(report, url) -> list[Place]:
 
 def test_every_external_link_is_found_with_its_file_line_and_field(site, web):
     content, data, refused = site
-    found = collect_links(content, data, TODAY).places
+    found = collect_links(content, data).places
     page = "content/prepare/power-cuts.md"
     shown = str(content / "prepare" / "power-cuts.md")  # outside the working folder: as is
     assert page in shown

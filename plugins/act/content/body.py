@@ -449,10 +449,11 @@ _AUTOLINK = re.compile(
 def web_autolinks(masked: str) -> Iterator[Link]:
     """Every autolink to a web page (<https://...>) with its line; `links` leaves them out,
     as they never point inside the site (`act links` checks them)."""
+    lines = LineIndex(masked)
     for match in _AUTOLINK.finditer(masked):
         url = match[0][1:-1]
         if url.lower().startswith(("https://", "http://")):
-            yield Link(url, line_at(masked, match.start()), False)
+            yield Link(url, lines.line(match.start()), False)
 
 
 def body_findings(masked: str) -> list[Finding]:

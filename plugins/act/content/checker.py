@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from act import characters, repository
 from act.collections import load_collections
-from act.content.body import Link, anchors, body_findings, links, mask_code, web_autolinks
+from act.content.body import Link, anchors, body_findings, links, mask_code
 from act.content.frontmatter import split_front_matter
 from act.content.limits import markdown_limits
 from act.content.prose import prose_problems
@@ -53,8 +53,6 @@ class PageFacts:
     links: tuple[Link, ...] = ()
     anchors: frozenset[str] = frozenset()
     meta: dict = field(default_factory=dict, hash=False, compare=False)
-    meta_lines: dict = field(default_factory=dict, hash=False, compare=False)  # YamlDocument.lines
-    web_autolinks: tuple[Link, ...] = ()
     # The phone numbers its summary and its body name, for the nation check (act.numbers).
     numbers: tuple[tuple[str, tuple[Mention, ...]], ...] = ()
 
@@ -342,8 +340,6 @@ def check_text(
         tuple(links(masked)),
         anchors(masked),
         meta,
-        doc.lines,
-        tuple(web_autolinks(masked)),
         tuple((where, tuple(found)) for where, found in named.items() if found),
     )
     ctx.problems.extend(prose_problems(masked, shown, body_line))

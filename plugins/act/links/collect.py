@@ -12,13 +12,13 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from act import repository
-from act.content.checker import check_content
+from act.content.body import links, mask_code, web_autolinks
+from act.content.frontmatter import split_front_matter
 from act.problems import Problem
 from act.wording import shown_path
 from act.yamlfile import YamlDocument, dotted, parse_yaml, read_text
@@ -54,40 +54,52 @@ class Collected:
             self.places.setdefault(address, []).append(place)
 
 
-def collect_links(content_dir: Path, data_dir: Path, today: date) -> Collected:
+def collect_links(content_dir: Path, data_dir: Path) -> Collected:
     """Every http(s) link in content/ (bodies and front matter) and data/, with its places.
 
-    A file that cannot be read is named in `problems`; other content errors do not matter
-    here (`act check` reports them)."""
+    Each file is read here, as the check reads it (act.content.frontmatter, act.yamlfile): this
+    runs now and then, so the build carries nothing for it. A file that cannot be read is named
+    in `problems`; other content errors do not matter here (`act check` reports them)."""
     found = Collected()
-    catalogue = check_content(content_dir, data_dir, today)
-    for src_uri in sorted(catalogue.files - catalogue.pages.keys()):
-        if src_uri.endswith(".md"):
-            found.problems.append(
-                Problem(
-                    shown_path(content_dir / src_uri),
-                    1,
-                    "",
-                    "this page could not be read, so its links were not checked",
-                    "run `act check` to see why, and fix it",
-                )
-            )
-    for facts in sorted(catalogue.pages.values(), key=lambda f: f.shown):
-        for link in (*facts.links, *facts.web_autolinks):
-            # A body's links are Markdown or HTML, where &amp; means &.
-            place = Place(facts.shown, facts.body_line - 1 + link.line, "body")
-            found.add(html.unescape(link.url), place)
-        front = YamlDocument(facts.meta, facts.meta_lines)
-        for key, value in web_addresses(facts.meta):
-            found.add(value, Place(facts.shown, front.line_of(key), dotted(key)))
-    files, problems = repository.walk(data_dir, shown_path) if data_dir.is_dir() else ([], [])
-    found.problems += problems
-    for path in files:
-        if path.suffix in DATA_SUFFIXES:
-            _collect_data_file(path, found)
+    for root in (content_dir, data_dir):
+        files, problems = repository.walk(root, shown_path) if root.is_dir() else ([], [])
+        found.problems += problems
+        for path in files:
+            if root == content_dir and path.suffix == ".md":
+                _collect_page(path, found)
+            elif root == data_dir and path.suffix in DATA_SUFFIXES:
+                _collect_data_file(path, found)
     for places in found.places.values():
         places.sort()
     return found
+
+
+def _collect_page(path: Path, found: Collected) -> None:
+    shown = shown_path(path)
+    text, problems = read_text(path, shown)
+    front, more = split_front_matter(text, shown) if text is not None else (None, [])
+    doc = YamlDocument({})
+    if front is not None and front.yaml is not None:
+        doc, more = parse_yaml(front.yaml, shown, first_line=front.yaml_line)
+    if text is None or front is None or doc is None:
+        found.problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                "this page could not be read, so its links were not checked",
+                "run `act check` to see why, and fix it",
+            )
+        )
+        return
+    body_start = front.body_start
+    body_line = text.count("\n", 0, body_start) + 1
+    masked = mask_code(text[body_start:])
+    for link in (*links(masked), *web_autolinks(masked)):
+        # A body's links are Markdown or HTML, where &amp; means &.
+        found.add(html.unescape(link.url), Place(shown, body_line - 1 + link.line, "body"))
+    for key, value in web_addresses(doc.value):
+        found.add(value, Place(shown, doc.line_of(key), dotted(key)))
 
 
 def _collect_data_file(path: Path, found: Collected) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from act.builddate import build_date
 from act.cli_options import add_site_options
 from act.links.cache import ResultCache, default_cache_path
 from act.links.collect import collect_links
@@ -84,7 +83,7 @@ def _days(value: str) -> int:
 
 def run_links(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
-    collected = collect_links(args.content, args.data, build_date())
+    collected = collect_links(args.content, args.data)
     cache, note = ResultCache.load(args.cache or default_cache_path())
     if note:
         print(f"act links: {note}", file=sys.stderr)
