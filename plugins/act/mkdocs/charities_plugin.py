@@ -44,11 +44,11 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
             config.watch.append(str(self.snapshot_path.parent))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        directory = self._directory(config)
+        content = content_plugin(config, "act/charities")
+        directory = self._directory(content.catalogue.charities)
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
         nav_pages = nav_paths(config.nav)
-        content = content_plugin(config, "act/charities")
         # act/content has made sure no hand-written page has one of these addresses.
         for page in get_help_pages(directory, env, content.catalogue.numbers):
             inclusion = (
@@ -59,8 +59,8 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
             files.append(File.generated(config, path, content=text))
         return files
 
-    def _directory(self, config: MkDocsConfig) -> Directory:
-        data = self._charity_data(config)
+    def _directory(self, checked: CharityData | None) -> Directory:
+        data = self._charity_data(checked)
         if data.referrals is None:
             # A site without a directory still gets /get-help/ with the emergency panel.
             log.info("no %s: the Get help pages list no needs", shown_path(self.referrals_path))
@@ -76,10 +76,8 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
             log.info("%s", problem)
         return directory
 
-    def _charity_data(self, config: MkDocsConfig) -> CharityData:
+    def _charity_data(self, checked: CharityData | None) -> CharityData:
         """The data act/content's check has already read, when it read these same files."""
-        content = config.plugins.get("act/content")
-        checked = content.catalogue.charities if content is not None else None
         if checked is not None and (checked.referrals_path, checked.snapshot_path) == (
             self.referrals_path,
             self.snapshot_path,
