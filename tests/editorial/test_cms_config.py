@@ -12,11 +12,11 @@ import yaml
 from act.cli import main
 from act.content import types
 from act.content.checker import shown_path
-from act.content.types import CONTENT_TYPES
 from act.editor import config as editor
 from act.editor.config import CONFIG_PATH, DATA_FILES, cms_config, cms_config_yaml
 from act.schema import Choice, Field, Kind, ListOf, Record, TaxonomyTerm, Text
 from act.taxonomies import load_taxonomies
+from act.types import CONTENT_TYPES
 from support import ROOT
 
 REPOSITORY = "active-citizens-toolkit/act"

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from act.content.checker import check_content
-from act.content.types import CONTENT_TYPES, TEMPLATES, TYPE_BY_KIND, TYPE_BY_SECTION, Entry
+from act.entry import TEMPLATES, Entry
 from act.listings.sources import SOURCES
 from act.schema import Record
 from act.search.facets import FILTERS, TYPES, facets_for_entry
+from act.types import CONTENT_TYPES, TYPE_BY_KIND, TYPE_BY_SECTION
 
 ROOT = Path(__file__).parents[2]
 OVERRIDES = ROOT / "overrides"

@@ -21,9 +21,10 @@ from act.charities.referrals import NEED
 from act.charities.snapshot import SNAPSHOT, parse_snapshot
 from act.collections import COLLECTIONS
 from act.content.checker import check_text
-from act.content.types import CONTENT_TYPES, Entry
+from act.entry import Entry
 from act.schema import Boolean, Choice, Context, Integer, IsoDate, ListOf, Record, TaxonomyTerm, Url
 from act.taxonomies import REGION, TOPIC
+from act.types import CONTENT_TYPES
 from act.yamlfile import YamlDocument
 
 TODAY = date(2026, 6, 1)

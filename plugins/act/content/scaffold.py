@@ -21,7 +21,7 @@ import yaml
 from act.builddate import build_date
 from act.cli_options import add_site_options
 from act.content.checker import MAX_SLUG
-from act.content.types import CONTENT_TYPES, TYPE_BY_KIND, Entry
+from act.entry import Entry
 from act.schema import (
     Field,
     ListOf,
@@ -29,6 +29,7 @@ from act.schema import (
     slugify,
 )
 from act.taxonomies import load_taxonomies
+from act.types import CONTENT_TYPES, TYPE_BY_KIND
 from act.wording import plural, shown_path
 
 # Writers search for this word to find what is left to do; `act report` lists files that

@@ -16,9 +16,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.addresses import theme_clashes
 from act.builddate import BuildDateError, build_date
+from act.catalogue import Catalogue
+from act.charities.data import CharityData
 from act.check import check_site
 from act.content.body import unsafe_html
-from act.content.checker import Catalogue, check_processes
+from act.content.checker import check_processes
 from act.content.frontmatter import split_front_matter
 from act.generated import GeneratedPage
 from act.mkdocs.markdown_child import ChildConverter
@@ -49,6 +51,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         self.catalogue = Catalogue()
+        # The Get help directory's data as the check read it, for act/charities.
+        self.charities: CharityData | None = None
         self.entries_by_uri = {}
         self.today = None
         self.check_cache: dict | None = None
@@ -117,7 +121,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # checks on both cores (the other is idle until pages are written); `mkdocs serve`
         # checks only what changed, in this process, which has the server's threads.
         processes = check_processes() if self.check_cache is None else 1
-        self.catalogue = check_site(
+        self.catalogue, self.charities = check_site(
             docs, self.data_dir, self.today, cache=self.check_cache, processes=processes
         )
         # The theme's files as MkDocs found them: a content file at one of their addresses

@@ -17,7 +17,7 @@ from act import characters
 from act.publishing.site import Site
 
 if TYPE_CHECKING:
-    from act.content.types import Event
+    from act.entry import Entry
 
 UPCOMING_PATH = "events/upcoming.ics"
 PRODUCT = "-//Active Citizens Toolkit//Events//EN"
@@ -39,7 +39,7 @@ class _Text(icalendar.vText):
         return text.encode(self.encoding)
 
 
-def calendar(events: Iterable[Event], site: Site, name: str) -> bytes:
+def calendar(events: Iterable[Entry], site: Site, name: str) -> bytes:
     """A calendar of `events`, called `name` in calendar apps. Raises
     characters.UnwantedCharacter if a value has a character that does not belong."""
     # The events first: a calendar of one event is named by its title, so a character there
@@ -87,7 +87,7 @@ def _london() -> icalendar.Timezone:
     return zone
 
 
-def _event(entry: Event, site: Site) -> icalendar.Event:
+def _event(entry: Entry, site: Site) -> icalendar.Event:
     source = f"content/{entry.src_uri}"
     event = icalendar.Event()
     # The same UID every build, so a calendar app updates the event instead of adding another.
@@ -112,7 +112,7 @@ def _text(value: str, source: str, field: str) -> _Text:
     )
 
 
-def _description(entry: Event, site: Site, source: str) -> str:
+def _description(entry: Entry, site: Site, source: str) -> str:
     """The event's facts in lines of their own; each value is one line."""
     summary = _text(entry.summary, source, "summary")
     organiser = _text(entry.organiser, source, "organiser")

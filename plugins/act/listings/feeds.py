@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from feedgen.feed import FeedGenerator
 
 from act import characters
-from act.content.types import Entry
+from act.entry import Entry
 from act.jsontext import json_text
 from act.publishing.site import LICENCE, Site
 from act.wording import event_when
