@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import cast
 
 from feedgen.feed import FeedGenerator
 
@@ -41,7 +42,8 @@ def _newest(entries: list[Entry]) -> list[Entry]:
 
 
 def changed(entry: Entry) -> date:
-    return entry.last_changed
+    # Feeds list content types, whose schemas require `published`: never None.
+    return cast(date, entry.last_changed)
 
 
 def _midnight(day: date) -> datetime:

@@ -134,10 +134,7 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
                 topic.get("description") or topic["name"],
                 "data/topics.yml",
                 "topic.html",
-                lambda topic=topic: {
-                    "topic": topic,
-                    "items": articles(catalogue, topic["id"]),
-                },
+                _topic_context(catalogue, topic),
                 made_from=f"topic '{topic['id']}'",
             )
         )
@@ -149,12 +146,20 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
                 project["what_it_does"],
                 "data/showcase.yml",
                 "project.html",
-                lambda project=project: {"item": project},
+                _project_context(project),
                 search_type="project",
                 made_from=f"project '{project['id']}'",
             )
         )
     return specs
+
+
+def _topic_context(catalogue: Catalogue, topic: dict) -> Callable[[], dict]:
+    return lambda: {"topic": topic, "items": articles(catalogue, topic["id"])}
+
+
+def _project_context(project: dict) -> Callable[[], dict]:
+    return lambda: {"item": project}
 
 
 def _url_of(src_uri: str) -> str:

@@ -7,8 +7,8 @@ file and field."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlparse
 
 import icalendar
@@ -31,6 +31,7 @@ class _Text(icalendar.vText):
     break, so a title with a backslash and an N in it would change on the way."""
 
     __slots__ = ()
+    encoding: str  # vText's own slot, set by its __new__
 
     def to_ical(self) -> bytes:
         text = str(self)
@@ -93,7 +94,8 @@ def _event(entry: Entry, site: Site) -> icalendar.Event:
     # The same UID every build, so a calendar app updates the event instead of adding another.
     event.add("uid", f"{entry.url.strip('/').replace('/', '-')}@{urlparse(site.url).netloc}")
     # When it last changed (not when the site was built), so rebuilding changes nothing.
-    event.add("dtstamp", datetime.combine(entry.last_changed, time(), tzinfo=UTC))
+    # (A content type's schema requires `published`, so it has a last change.)
+    event.add("dtstamp", datetime.combine(cast(date, entry.last_changed), time(), tzinfo=UTC))
     event.add("summary", _text(entry.title, source, "title"))
     event.add("description", _Text(_description(entry, site, source)))
     event.add("dtstart", entry.start)

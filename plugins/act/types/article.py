@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from act.entry import (
     AUTHOR,
@@ -143,7 +143,7 @@ def article_json_ld(entry: Entry, site: Site) -> dict[str, Any]:
         "url": site.absolute(entry.url),
         "mainEntityOfPage": site.absolute(entry.url),
         "datePublished": d["published"].isoformat(),
-        "dateModified": entry.last_changed.isoformat(),
+        "dateModified": cast(date, entry.last_changed).isoformat(),  # `published` is required
         "image": site.absolute(SHARE_IMAGE),
         "author": _person(d["author"], site),
         "publisher": {"@type": "Organization", "name": site.name, "url": site.url},

@@ -95,9 +95,10 @@ REMOTE = Field(
 )
 # A reserve guide can also be listed in the opportunity finder, with these facts, so one role
 # is written once and shown in both places.
+FINDER = Record([CATEGORY, REGIONS, COMMITMENT, REMOTE])
 IN_FINDER = Field(
     "in_finder",
-    Record([CATEGORY, REGIONS, COMMITMENT, REMOTE]),
+    FINDER,
     required=False,
     doc="to list this guide in the opportunity finder too: category, regions, commitment, remote",
 )

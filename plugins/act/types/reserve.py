@@ -26,7 +26,7 @@ from act.entry import (
 from act.listing import Listable, PageSpec, Source, choice
 from act.schema import Boolean, Choice, Field, Integer, ListOf, Record, Text, Url
 from act.types.article import article_json_ld
-from act.types.opportunity import IN_FINDER
+from act.types.opportunity import FINDER, IN_FINDER
 
 SERVICES = {
     "police": "Police",
@@ -172,10 +172,9 @@ class FinderEntry:
 
     def __getattr__(self, name: str) -> Any:
         """The finder's facts as attributes, as an Opportunity gives them."""
-        finder = IN_FINDER.kind
-        if name.startswith("_") or name not in finder.field_names:
+        if name.startswith("_") or name not in FINDER.field_names:
             raise AttributeError(f"FinderEntry has no field '{name}'")
-        return getattr(finder.typed(self.data, "in_finder"), name)
+        return getattr(FINDER.typed(self.data, "in_finder"), name)
 
     @property
     def url(self) -> str:
