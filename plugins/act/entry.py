@@ -348,9 +348,14 @@ class Entry:
         return bool(review_by and review_by <= on)
 
     @classmethod
+    def new_body_path(cls) -> Path:
+        """The file holding the body `act new` starts a file of this type with."""
+        return NEW_BODIES / f"{cls.kind}.md"
+
+    @classmethod
     def new_body(cls) -> str:
         """The body `act new` starts a file of this type with."""
-        return (NEW_BODIES / f"{cls.kind}.md").read_text(encoding="utf-8")
+        return cls.new_body_path().read_text(encoding="utf-8")
 
     @classmethod
     def listing_pages(cls, catalogue: Listable, today: date) -> list[PageSpec]:

@@ -30,6 +30,7 @@ from act.mkdocs.stylesheet import join_stylesheets
 from act.problems import format_report
 from act.repository import link_problems
 from act.templates import FILTERS, LABELS
+from act.types.parts import missing_parts
 from act.wording import plural, shown_path
 from act.yamlfile import read_text
 
@@ -107,6 +108,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             raise PluginError(
                 "The build only reads files that are in the repository. Fix these:\n"
                 + format_report(links)
+            )
+        # Every registered content type's templates and `act new` body, before any page
+        # needs one (act.types.parts).
+        missing = missing_parts([Path(d) for d in config.theme.dirs], shown_path)
+        if missing:
+            raise PluginError(
+                "A content type is missing files. Add them and build again:\n"
+                + format_report(missing)
             )
         config.watch.append(str(self.data_dir))
         self.generated = {}
