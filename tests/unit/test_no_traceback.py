@@ -83,10 +83,10 @@ def front_matter(data) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n\nBody.\n"
 
 
-def test_every_content_type_and_data_record_is_covered():
-    # A new type or data file must be added above, so it is fuzzed too.
-    assert {t.kind for t in CONTENT_TYPES} == {"article", "opportunity", "reserve", "event"}
-    assert set(COLLECTIONS) == {"programmes", "showcase"}
+def test_every_data_record_is_fuzzed():
+    # Content types are fuzzed from the registry (below); a data collection from its own
+    # (act.collections.COLLECTIONS), which DATA_RECORDS holds whole.
+    assert {name: DATA_RECORDS[name] for name in COLLECTIONS} == COLLECTIONS
 
 
 @pytest.mark.parametrize("content_type", [*CONTENT_TYPES, Entry], ids=lambda t: t.kind)
