@@ -20,15 +20,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from act.catalogue import Catalogue
 from act.charities.pages import INDEX_URI as GET_HELP_INDEX
 from act.charities.referrals import Referrals, load_referrals
 from act.content.body import local_target
-from act.content.checker import Catalogue
+from act.listings.feeds import ATOM_PATH, JSON_FEED_PATH
 from act.listings.pages import listing_pages
 from act.offline.emergency_set import MANIFEST, WORKER
 from act.problems import Problem
 from act.publishing.calendar import UPCOMING_PATH
-from act.publishing.feeds import ATOM_PATH, JSON_FEED_PATH
 from act.wording import shown_path
 
 # Folders the build fills itself. A file of content/ in one would replace one of the site's

@@ -56,7 +56,7 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    catalogue = check_site(args.content, args.data, build_date(), processes=check_processes())
+    catalogue, _ = check_site(args.content, args.data, build_date(), processes=check_processes())
     problems = catalogue.problems
     if problems:
         print(format_report(problems))

@@ -27,15 +27,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from act.charities.referrals import PhoneNumber
-from act.content.types import NATIONS, SOURCE
 from act.datafiles import load_records
+from act.entry import NATIONS, SOURCE
 from act.markdown.phone import dialled, find_numbers
 from act.problems import Problem
-from act.schema import Choice, Context, Field, IsoDate, ListOf, Record, Slug, Text
+from act.schema import MISSING, Choice, Context, Field, IsoDate, ListOf, Record, Slug, Text
 from act.yamlfile import Path_, dotted, parse_yaml, read_text
 
 NUMBERS_FILE = "numbers.yml"
+PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
 ALL_NATIONS = tuple(NATIONS)
 
 NATIONS_FIELD = Field(
@@ -55,6 +55,29 @@ CHECKED_FIELD = Field(
     doc="the day it was last checked against its sources",
     example="2026-12-05",
 )
+
+
+class PhoneNumber(Text):
+    """A UK phone number as people dial it: digits and single spaces, like 0808 2000 247."""
+
+    label = "phone number (digits and spaces)"
+
+    def check(self, value, path, ctx):
+        text = str(value).strip() if isinstance(value, int | str) else None
+        if isinstance(value, bool) or not text or not PHONE_PATTERN.match(text):
+            ctx.report(
+                path,
+                f"'{value}' is not a phone number",
+                "write it as people dial it, in quotes, digits and spaces only: '0808 2000 247'",
+            )
+            return MISSING
+        return re.sub(r" +", " ", text)
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        return {
+            "widget": "string",
+            "pattern": [PHONE_PATTERN.pattern, "Digits and spaces, like 0808 2000 247"],
+        }
 
 
 def _each_nation_once(record: dict, path: Path_, ctx: Context) -> None:

@@ -9,24 +9,15 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from act.collections import PROGRAMME_STATUSES, PROJECT_STATUSES
-from act.content.types import (
-    ATTENDANCE,
-    COMMITMENT_PATTERNS,
-    NATIONS,
-    OPPORTUNITY_CATEGORIES,
-    SERVICES,
-)
+from act.types import CONTENT_TYPES
 from act.wording import event_when, long_date
 
 FILTERS = {"long_date": long_date, "event_when": event_when}
 # The words shown for each vocabulary's values, in every template (`labels` in fragments,
 # `act_labels` in page templates): one table, so a page and a listing never word them apart.
+# Each content type's own (`labels` on its class), then the data collections'.
 LABELS = {
-    "category": OPPORTUNITY_CATEGORIES,
-    "commitment": COMMITMENT_PATTERNS,
-    "service": SERVICES,
-    "nation": NATIONS,
-    "attendance": ATTENDANCE,
+    **{name: words for t in CONTENT_TYPES for name, words in t.labels.items()},
     "status": {**PROGRAMME_STATUSES, **PROJECT_STATUSES},
 }
 

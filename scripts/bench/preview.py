@@ -66,7 +66,7 @@ def _wait(check: Callable[[], bool], seconds: float, poll: float = 0.02) -> floa
 def newest_article(project: Path) -> Path:
     """The article the home page lists first under "Latest advice"."""
     from act.content.checker import check_content
-    from act.listings.queries import articles
+    from act.types.article import articles
 
     catalogue = check_content(project / "content", project / "data", BUILD_DATE)
     return project / "content" / articles(catalogue)[0].src_uri

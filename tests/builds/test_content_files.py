@@ -10,7 +10,7 @@ import pytest
 
 from act.addresses import RESERVED_FOLDERS, site_files
 from act.check import check_site
-from act.publishing.feeds import ATOM_PATH, JSON_FEED_PATH
+from act.listings.feeds import ATOM_PATH, JSON_FEED_PATH
 from support import FIXTURE_BUILD_DATE, FIXTURES, make_project, run_build
 
 PNG = (FIXTURES / "one-pixel.png").read_bytes()  # a real PNG of one pixel
@@ -88,7 +88,7 @@ def test_nothing_from_content_but_pages_and_checked_images_reaches_the_site(with
     """Every file of site/ that is not a page is one the build makes (its reserved folders,
     its own files, feeds, calendars) or a checked image of content/."""
     project = with_a_picture.project
-    catalogue = check_site(
+    catalogue, _ = check_site(
         project / "content", project / "data", date.fromisoformat(FIXTURE_BUILD_DATE)
     )
     made = set(site_files(catalogue)) | {ATOM_PATH, JSON_FEED_PATH}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from act.builddate import build_date
+from act.check import check_site
 from act.content.checker import check_content
+from act.types import CONTENT_TYPES
 from support import ROOT
+
+SECTIONS = [t.section for t in CONTENT_TYPES]
 
 
 def test_edition_has_no_content_errors():
-    catalogue = check_content(ROOT / "content", ROOT / "data", build_date())
+    catalogue, _ = check_site(ROOT / "content", ROOT / "data", build_date())
     assert [str(p) for p in catalogue.errors] == []
 
 
@@ -30,13 +34,6 @@ def test_every_content_file_is_a_page_of_the_site(edition_site):
         if not e.is_draft and not (edition_site / e.url / "index.html").exists()
     ]
     assert missing == []
-    for page in (
-        "about",
-        "contribute",
-        "accessibility",
-        "privacy",
-        "prepare",
-        "volunteer",
-        "reserves",
-    ):
+    # The hand-written pages, and each content type's section page (from the registry).
+    for page in ("about", "contribute", "accessibility", "privacy", *SECTIONS):
         assert (edition_site / page / "index.html").exists(), page

@@ -13,7 +13,8 @@ import pytest
 
 from act.builddate import build_date
 from act.content.checker import check_content
-from act.listings import queries
+from act.types.article import articles
+from act.types.event import upcoming_events
 from support import FIXTURE_BUILD_DATE, ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -35,7 +36,7 @@ def test_every_article_and_event_to_come_is_in_both_feeds(request, which):
     else:
         site, project, today = request.getfixturevalue("edition_site"), ROOT, build_date()
     catalogue = check_content(project / "content", project / "data", today)
-    wanted = queries.articles(catalogue) + queries.upcoming_events(catalogue, today)
+    wanted = articles(catalogue) + upcoming_events(catalogue, today)
     assert wanted
     atom, json_feed = _in_feeds(site)
     base = json.loads((site / "feed.json").read_text(encoding="utf-8"))["home_page_url"]

@@ -10,13 +10,12 @@ import pytest
 import yaml
 
 from act.cli import main
-from act.content import types
 from act.content.checker import shown_path
-from act.content.types import CONTENT_TYPES
 from act.editor import config as editor
 from act.editor.config import CONFIG_PATH, DATA_FILES, cms_config, cms_config_yaml
 from act.schema import Choice, Field, Kind, ListOf, Record, TaxonomyTerm, Text
 from act.taxonomies import load_taxonomies
+from act.types import CONTENT_TYPES, article
 from support import ROOT
 
 REPOSITORY = "active-citizens-toolkit/act"
@@ -53,9 +52,9 @@ def test_act_cms_config_prints_it(capsys, monkeypatch):
 def test_a_new_schema_field_changes_the_configuration(monkeypatch):
     before = generated()
     grown = dataclasses.replace(
-        types.ARTICLE, fields=[*types.ARTICLE.fields, Field("audience", Text(), doc="who")]
+        article.ARTICLE, fields=[*article.ARTICLE.fields, Field("audience", Text(), doc="who")]
     )
-    monkeypatch.setattr(types.Article, "schema", grown)
+    monkeypatch.setattr(article.Article, "schema", grown)
     after = generated()
     assert after != before and "name: audience" in after
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from act.content.reference import REFERENCE_PATH, front_matter_reference
-from act.content.types import CONTENT_TYPES
+from act.types import CONTENT_TYPES
 from support import ROOT
 
 
 def test_committed_reference_matches_the_schemas():
     committed = (ROOT / REFERENCE_PATH).read_text(encoding="utf-8")
     assert committed == front_matter_reference(), (
-        f"{REFERENCE_PATH} is out of date with plugins/act/content/types.py: "
+        f"{REFERENCE_PATH} is out of date with the schemas in plugins/act/types/: "
         "run `make reference` and commit the result"
     )
 

@@ -19,8 +19,9 @@ from act.content.scaffold import (
     make_scaffold,
     write_scaffold,
 )
-from act.content.types import CONTENT_TYPES, OPPORTUNITY
 from act.taxonomies import load_taxonomies
+from act.types import CONTENT_TYPES
+from act.types.opportunity import OPPORTUNITY
 from support import BIN, FIXTURE_BUILD_DATE, FIXTURES, make_project, run_build
 
 TODAY = date.fromisoformat(FIXTURE_BUILD_DATE)

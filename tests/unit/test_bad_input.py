@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from act.addresses import site_problems
+from act.check import directive_problems
 from act.content.checker import check_content, check_file
 from act.problems import Problem
 from act.taxonomies import load_taxonomies
@@ -43,7 +44,11 @@ def whole_check(tmp_path_factory) -> list[Problem]:
     content = tmp_path_factory.mktemp("corpus") / "content"
     shutil.copytree(BAD, content, ignore=shutil.ignore_patterns("expected.yml"))
     catalogue = check_content(content, DATA, TODAY)
-    return catalogue.problems + site_problems(catalogue, DATA, content, TODAY)
+    return (
+        catalogue.problems
+        + directive_problems(catalogue)
+        + site_problems(catalogue, DATA, content, TODAY)
+    )
 
 
 def test_corpus_has_at_least_100_broken_files_all_listed():

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from act.content.checker import check_content, check_file
-from act.content.types import Opportunity
 from act.problems import Severity, format_report
 from act.taxonomies import load_taxonomies
+from act.types.opportunity import Opportunity
 
 DATA = Path(__file__).parents[1] / "fixtures" / "site" / "data"
 TODAY = date(2026, 6, 1)

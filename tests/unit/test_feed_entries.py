@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from test_hostile_chars import fixture_entry
 
-from act.publishing import feeds
+from act.listings import feeds
 
 
 def _copies(src_uri: str, count: int, newest: date) -> list:

@@ -20,8 +20,9 @@ from act.charities.normalise import normalise_charity
 from act.charities.snapshot import parse_snapshot
 from act.collections import load_collections
 from act.content.checker import check_text
-from act.content.types import Entry
-from act.publishing import calendar, feeds, open_data
+from act.entry import Entry
+from act.listings import feeds, open_data
+from act.publishing import calendar
 from act.publishing.site import Site
 from act.taxonomies import load_taxonomies
 from charities.fake_charitybase import charity_record

@@ -13,9 +13,10 @@ import pytest
 
 from act.addresses import site_problems
 from act.charities.snapshot import parse_snapshot
+from act.check import directive_problems
 from act.content.body import body_findings, mask_code
 from act.content.checker import check_content
-from act.content.types import PAGE_FORMS, PAGE_TEMPLATES
+from act.entry import PAGE_FORMS, PAGE_TEMPLATES
 from act.mkdocs.search_plugin import SearchPlugin
 from act.problems import Problem
 from act.schema import Context, Url
@@ -34,8 +35,10 @@ def project(tmp_path) -> Path:
 
 def whole_check(project: Path) -> list[Problem]:
     catalogue = check_content(project / "content", project / "data", TODAY)
-    return catalogue.problems + site_problems(
-        catalogue, project / "data", project / "content", TODAY
+    return (
+        catalogue.problems
+        + directive_problems(catalogue)
+        + site_problems(catalogue, project / "data", project / "content", TODAY)
     )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from act.content.types import Article, Opportunity
 from act.publishing.description import description_html
 from act.publishing.site import Site
-from act.publishing.structured_data import article, job_posting
+from act.types.article import Article, article_json_ld
+from act.types.opportunity import Opportunity, job_posting
 
 SITE = Site("ACT", "https://example.org/act/", "", date(2026, 6, 1))
 REGIONS = {"london": "London", "wales": "Wales"}
@@ -26,13 +26,13 @@ def an_opportunity(**data) -> Opportunity:
 
 def test_a_person_author_links_to_their_page_or_else_to_about():
     with_page = {"name": "A B", "role": "Firefighter", "url": "https://www.example.com/ab"}
-    assert article(an_article(with_page), SITE)["author"] == {
+    assert article_json_ld(an_article(with_page), SITE)["author"] == {
         "@type": "Person",
         "name": "A B",
         "url": "https://www.example.com/ab",
         "jobTitle": "Firefighter",
     }
-    without = article(an_article({"name": "A B", "role": "Firefighter"}), SITE)["author"]
+    without = article_json_ld(an_article({"name": "A B", "role": "Firefighter"}), SITE)["author"]
     assert without["url"] == "https://example.org/act/about/"
 
 

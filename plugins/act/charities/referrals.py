@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from act.charities.registers import Register, register_of
-from act.content.types import NATIONS
 from act.datafiles import load_records
+from act.entry import NATIONS
+from act.numbers import PhoneNumber
 from act.problems import Problem, Severity
 from act.schema import (
     MISSING,
@@ -27,7 +28,6 @@ from act.schema import (
 )
 from act.yamlfile import Path_, parse_yaml, read_text
 
-PHONE_PATTERN = re.compile(r"^\d[\d ]{1,18}\d$")
 # The register's own area codes (A-1, B-25, D-234) and the ONS GSS codes used since the
 # Charity Commission's 2021 register (E08000035 Leeds, W06000015 Cardiff, E92000001 England).
 AREA_ID_PATTERN = re.compile(r"^(?:[A-Z]-\d{1,4}|[EWSNK]\d{8})$")
@@ -54,29 +54,6 @@ class CharityNumber(Text):
             )
             return MISSING
         return text
-
-
-class PhoneNumber(Text):
-    """A UK phone number as people dial it: digits and single spaces, like 0808 2000 247."""
-
-    label = "phone number (digits and spaces)"
-
-    def check(self, value, path, ctx):
-        text = str(value).strip() if isinstance(value, int | str) else None
-        if isinstance(value, bool) or not text or not PHONE_PATTERN.match(text):
-            ctx.report(
-                path,
-                f"'{value}' is not a phone number",
-                "write it as people dial it, in quotes, digits and spaces only: '0808 2000 247'",
-            )
-            return MISSING
-        return re.sub(r" +", " ", text)
-
-    def form_widget(self, name, form, field=None, within_optional=""):
-        return {
-            "widget": "string",
-            "pattern": [PHONE_PATTERN.pattern, "Digits and spaces, like 0808 2000 247"],
-        }
 
 
 class AreaId(Text):

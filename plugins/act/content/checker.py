@@ -5,25 +5,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from act import characters, repository
+from act.catalogue import Catalogue, PageFacts
 from act.collections import load_collections
-from act.content.body import Link, anchors, body_findings, links, mask_code
+from act.content.body import anchors, body_findings, links, mask_code
 from act.content.frontmatter import split_front_matter
 from act.content.limits import markdown_limits
 from act.content.prose import prose_problems
-from act.content.types import TYPE_BY_SECTION, Entry
-from act.listings.directive import find_directives
-from act.listings.sources import vocabulary
+from act.entry import Entry
 from act.numbers import (
     NUMBERS_FILE,
     Claim,
-    Mention,
-    Numbers,
     claim_problems,
     load_numbers,
     nations_of,
@@ -32,56 +27,12 @@ from act.numbers import (
 )
 from act.problems import Problem, Severity
 from act.schema import MISSING, SLUG_PATTERN, Context, slugify
-from act.taxonomies import Taxonomies, load_taxonomies
+from act.taxonomies import load_taxonomies
+from act.types import TYPE_BY_SECTION
 from act.wording import shown_path
 from act.yamlfile import YamlDocument, parse_yaml, read_text
 
-if TYPE_CHECKING:
-    from act.charities.data import CharityData
-
 MAX_SLUG = 80
-
-
-@dataclass(frozen=True)
-class PageFacts:
-    """What other checks, and the build, need to know of a Markdown file after it has been
-    read: its settings (front matter) and the file line of each, where its body starts, its
-    links (and autolinks to other sites, for `act links`) and its anchors."""
-
-    shown: str
-    body_line: int  # the file line of the body's first line
-    links: tuple[Link, ...] = ()
-    anchors: frozenset[str] = frozenset()
-    meta: dict = field(default_factory=dict, hash=False, compare=False)
-    # The phone numbers its summary and its body name, for the nation check (act.numbers).
-    numbers: tuple[tuple[str, tuple[Mention, ...]], ...] = ()
-
-
-@dataclass
-class Catalogue:
-    """Everything the build knows about the content: entries, taxonomies and problems."""
-
-    entries: list[Entry] = field(default_factory=list)
-    taxonomies: Taxonomies = field(default_factory=Taxonomies)
-    collections: dict[str, list[dict]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    pages: dict[str, PageFacts] = field(default_factory=dict)  # by src_uri, every .md read
-    files: set[str] = field(default_factory=set)  # src_uri of every file in content/
-    with_directives: set[str] = field(default_factory=set)  # src_uri of pages with act:listing
-    # The Get help directory's data, once the whole-site check (act.check) has read it.
-    charities: CharityData | None = None
-    # data/numbers.yml: the emergency and utility numbers pages and panels show.
-    numbers: Numbers = field(default_factory=Numbers)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    def by_src_uri(self) -> dict[str, Entry]:
-        return {e.src_uri: e for e in self.entries}
-
-    def of_kind(self, kind: str, include_drafts: bool = False) -> list[Entry]:
-        return [e for e in self.entries if e.kind == kind and (include_drafts or not e.is_draft)]
 
 
 def check_content(
@@ -146,7 +97,6 @@ def check_content(
         if cache is not None:
             cache[key] = checked
     first_file_of: dict[str, str] = {}
-    with_directives: list[tuple[str, str]] = []
     for shown, src_uri, text, file_problems in read:
         catalogue.problems.extend(file_problems)
         if text is None:
@@ -156,8 +106,7 @@ def check_content(
         if facts is not None:
             catalogue.pages[src_uri] = facts
         if "act:listing" in text:
-            with_directives.append((text, shown))
-            catalogue.with_directives.add(src_uri)
+            catalogue.with_directives[src_uri] = (shown, text)
         if entry is None or not entry.section:
             continue
         if entry.url in first_file_of:
@@ -174,10 +123,6 @@ def check_content(
             continue
         first_file_of[entry.url] = shown
         catalogue.entries.append(entry)
-    # Listing directives are checked once every filter value (topics, tags...) is known.
-    words = vocabulary(catalogue)
-    for text, shown in with_directives:
-        catalogue.problems.extend(find_directives(text, shown, words)[1])
     catalogue.problems += page_number_problems(catalogue)
     return catalogue
 

@@ -21,7 +21,8 @@ import yaml
 from act.builddate import build_date
 from act.cli_options import add_site_options
 from act.content.checker import MAX_SLUG
-from act.content.types import CONTENT_TYPES, TYPE_BY_KIND, Entry
+from act.entry import Entry
+from act.problems import format_report
 from act.schema import (
     Field,
     ListOf,
@@ -29,6 +30,8 @@ from act.schema import (
     slugify,
 )
 from act.taxonomies import load_taxonomies
+from act.types import CONTENT_TYPES, TYPE_BY_KIND
+from act.types.parts import missing_parts
 from act.wording import plural, shown_path
 
 # Writers search for this word to find what is left to do; `act report` lists files that
@@ -235,6 +238,18 @@ def add_new_command(commands) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    # The new type's files (its templates, if the project's overrides/ is beside content/,
+    # and the body it starts with): every one missing, named, before a file is written.
+    overrides = args.content.parent / "overrides"
+    missing = missing_parts(
+        [overrides] if overrides.is_dir() else [], shown_path, (TYPE_BY_KIND[args.kind],)
+    )
+    if missing:
+        print(
+            f"act new: the {args.kind} content type is missing files:\n{format_report(missing)}",
+            file=sys.stderr,
+        )
+        return 1
     taxonomies, _problems = load_taxonomies(args.data, shown_path)
     today = build_date()
     try:

@@ -1,1 +1,2 @@
-"""Listings: queries over the catalogue and the pages that show them."""
+"""Listings: the sources and pages that show many items (gathered from each content type and
+the data collections), the `act:listing` directive, and the feeds and open data."""

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from act.content.body import LineIndex, mask_code
-from act.listings.sources import ORDERS, SOURCES
+from act.listing import ORDERS
+from act.listings.sources import SOURCES
 from act.problems import Problem
 
 DIRECTIVE = re.compile(r"<!--\s*act:listing\b(?P<args>(?:(?!<!--).)*?)-->", re.S)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from act.content.checker import Catalogue
+from act.catalogue import Catalogue
 from act.generated import GeneratedPage
-from act.listings import queries
+from act.listing import EMPTY, PageSpec
 from act.listings.directive import Directive
-from act.listings.sources import EMPTY, SOURCES
+from act.listings.sources import SOURCES
 from act.templates import LABELS, fragment_environment
+from act.types import CONTENT_TYPES
+from act.types.article import articles
 
 
 def root_for(url: str) -> str:
@@ -102,67 +103,11 @@ class KeptBodies:
         return body
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    """A listing page before it is rendered: enough to know its address and what makes it."""
-
-    src_uri: str
-    title: str
-    summary: str
-    source_file: str  # the file an editor changes to change this page
-    fragment: str
-    context: Callable[[], dict]
-    search_type: str | None = None
-    made_from: str = ""  # the record it shows, for messages: "topic 'flooding'"
-
-
 def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
-    """The listing pages the site makes; their context is computed only when rendered."""
-    specs = [
-        PageSpec(
-            "prepare/index.md",
-            "Prepare",
-            "Advice on getting ready for emergencies and what to do when one happens.",
-            "content/prepare/",
-            "prepare.html",
-            lambda: {
-                "topics": [
-                    (t, queries.articles(catalogue, t["id"])) for t in catalogue.taxonomies.topics
-                ]
-            },
-        ),
-        PageSpec(
-            "volunteer/index.md",
-            "Volunteer",
-            "Volunteering opportunities in public safety across the UK.",
-            "content/volunteer/",
-            "opportunities.html",
-            lambda: {
-                "items": queries.finder_items(catalogue, today),
-                "regions": catalogue.taxonomies.regions,
-            },
-        ),
-        PageSpec(
-            "reserves/index.md",
-            "Join a reserve",
-            "Which reserve suits me? Compare the "
-            "emergency-service reserves and volunteer emergency roles.",
-            "content/reserves/",
-            "reserves.html",
-            lambda: {"items": queries.reserves(catalogue)},
-        ),
-        PageSpec(
-            "events/index.md",
-            "Events",
-            "Events in public safety and community preparedness: what is coming up, and what "
-            "has happened.",
-            "content/events/",
-            "events.html",
-            lambda: {
-                "upcoming": queries.upcoming_events(catalogue, today),
-                "past": queries.past_events(catalogue, today),
-            },
-        ),
+    """The listing pages the site makes: each content type's own, then the data collections'
+    and each topic's and project's page; their context is computed only when rendered."""
+    specs = [page for t in CONTENT_TYPES for page in t.listing_pages(catalogue, today)]
+    specs += [
         PageSpec(
             "programmes/index.md",
             "Programmes",
@@ -189,10 +134,7 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
                 topic.get("description") or topic["name"],
                 "data/topics.yml",
                 "topic.html",
-                lambda topic=topic: {
-                    "topic": topic,
-                    "items": queries.articles(catalogue, topic["id"]),
-                },
+                _topic_context(catalogue, topic),
                 made_from=f"topic '{topic['id']}'",
             )
         )
@@ -204,12 +146,20 @@ def listing_pages(catalogue: Catalogue, today: date) -> list[PageSpec]:
                 project["what_it_does"],
                 "data/showcase.yml",
                 "project.html",
-                lambda project=project: {"item": project},
+                _project_context(project),
                 search_type="project",
                 made_from=f"project '{project['id']}'",
             )
         )
     return specs
+
+
+def _topic_context(catalogue: Catalogue, topic: dict) -> Callable[[], dict]:
+    return lambda: {"topic": topic, "items": articles(catalogue, topic["id"])}
+
+
+def _project_context(project: dict) -> Callable[[], dict]:
+    return lambda: {"item": project}
 
 
 def _url_of(src_uri: str) -> str:

@@ -45,7 +45,7 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         content = content_plugin(config, "act/charities")
-        directory = self._directory(content.catalogue.charities)
+        directory = self._directory(content.charities)
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
         nav_pages = nav_paths(config.nav)

@@ -16,9 +16,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.addresses import theme_clashes
 from act.builddate import BuildDateError, build_date
+from act.catalogue import Catalogue
+from act.charities.data import CharityData
 from act.check import check_site
 from act.content.body import unsafe_html
-from act.content.checker import Catalogue, check_processes
+from act.content.checker import check_processes
 from act.content.frontmatter import split_front_matter
 from act.generated import GeneratedPage
 from act.mkdocs.markdown_child import ChildConverter
@@ -28,6 +30,7 @@ from act.mkdocs.stylesheet import join_stylesheets
 from act.problems import format_report
 from act.repository import link_problems
 from act.templates import FILTERS, LABELS
+from act.types.parts import missing_parts
 from act.wording import plural, shown_path
 from act.yamlfile import read_text
 
@@ -49,6 +52,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         self.catalogue = Catalogue()
+        # The Get help directory's data as the check read it, for act/charities.
+        self.charities: CharityData | None = None
         self.entries_by_uri = {}
         self.today = None
         self.check_cache: dict | None = None
@@ -104,6 +109,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 "The build only reads files that are in the repository. Fix these:\n"
                 + format_report(links)
             )
+        # Every registered content type's templates and `act new` body, before any page
+        # needs one (act.types.parts).
+        missing = missing_parts([Path(d) for d in config.theme.dirs], shown_path)
+        if missing:
+            raise PluginError(
+                "A content type is missing files. Add them and build again:\n"
+                + format_report(missing)
+            )
         config.watch.append(str(self.data_dir))
         self.generated = {}
         # Joined to Material's stylesheet in on_files, so the theme must not link them again.
@@ -117,7 +130,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # checks on both cores (the other is idle until pages are written); `mkdocs serve`
         # checks only what changed, in this process, which has the server's threads.
         processes = check_processes() if self.check_cache is None else 1
-        self.catalogue = check_site(
+        self.catalogue, self.charities = check_site(
             docs, self.data_dir, self.today, cache=self.check_cache, processes=processes
         )
         # The theme's files as MkDocs found them: a content file at one of their addresses

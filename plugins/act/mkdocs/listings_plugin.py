@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Container
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,13 +16,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.generated import GeneratedPage
+from act.listings import open_data
 from act.listings.directive import find_directives
 from act.listings.pages import KeptBodies, ListingRenderer
 from act.listings.sources import vocabulary
 from act.mkdocs.nav import content_plugin, nav_paths
 from act.mkdocs.publishing_plugin import site_of
 from act.problems import format_report
-from act.publishing import open_data
 from act.publishing.site import LICENCE, LICENCE_URL
 from act.wording import shown_path
 
@@ -130,7 +131,7 @@ class ListingsPlugin(BasePlugin):
         return context
 
 
-def _outdate_for_dirty_build(files, everything: bool, with_directives: set[str]) -> None:
+def _outdate_for_dirty_build(files, everything: bool, with_directives: Container[str]) -> None:
     """`mkdocs serve --dirty` rebuilds only the pages whose Markdown changed. Mark the output
     of the others out of date when they would show something else too: every page after a
     change to a template, data or mkdocs.yml (`everything`); pages with a listing directive

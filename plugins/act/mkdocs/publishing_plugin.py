@@ -15,13 +15,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.characters import UnwantedCharacter, refuse_in_html
-from act.content.types import CONTENT_TYPES
 from act.jsontext import json_text, script_json
-from act.listings import queries
+from act.listings import feeds, open_data
 from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
-from act.publishing import feeds, open_data, structured_data
+from act.publishing import structured_data
 from act.publishing.site import Site
+from act.types import CONTENT_TYPES
+from act.types.article import articles
+from act.types.event import upcoming_events
+from act.types.opportunity import open_opportunities
 from act.wording import shown_path
 
 # A section's breadcrumb parent when its pages live outside the section's own folder.
@@ -103,9 +106,9 @@ class PublishingPlugin(BasePlugin):
     def _write(self, out: Path) -> None:
         """The feeds, each content type's own files (calendars) and the open data."""
         entries = feeds.feed_entries(
-            queries.articles(self.catalogue),
-            queries.open_opportunities(self.catalogue, self.site.build_date),
-            queries.upcoming_events(self.catalogue, self.site.build_date),
+            articles(self.catalogue),
+            open_opportunities(self.catalogue, self.site.build_date),
+            upcoming_events(self.catalogue, self.site.build_date),
         )
         (out / feeds.ATOM_PATH).write_bytes(feeds.atom_feed(entries, self.site))
         (out / feeds.JSON_FEED_PATH).write_text(

@@ -7,8 +7,8 @@ file and field."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlparse
 
 import icalendar
@@ -17,7 +17,7 @@ from act import characters
 from act.publishing.site import Site
 
 if TYPE_CHECKING:
-    from act.content.types import Event
+    from act.entry import Entry
 
 UPCOMING_PATH = "events/upcoming.ics"
 PRODUCT = "-//Active Citizens Toolkit//Events//EN"
@@ -31,6 +31,7 @@ class _Text(icalendar.vText):
     break, so a title with a backslash and an N in it would change on the way."""
 
     __slots__ = ()
+    encoding: str  # vText's own slot, set by its __new__
 
     def to_ical(self) -> bytes:
         text = str(self)
@@ -39,7 +40,7 @@ class _Text(icalendar.vText):
         return text.encode(self.encoding)
 
 
-def calendar(events: Iterable[Event], site: Site, name: str) -> bytes:
+def calendar(events: Iterable[Entry], site: Site, name: str) -> bytes:
     """A calendar of `events`, called `name` in calendar apps. Raises
     characters.UnwantedCharacter if a value has a character that does not belong."""
     # The events first: a calendar of one event is named by its title, so a character there
@@ -87,13 +88,14 @@ def _london() -> icalendar.Timezone:
     return zone
 
 
-def _event(entry: Event, site: Site) -> icalendar.Event:
+def _event(entry: Entry, site: Site) -> icalendar.Event:
     source = f"content/{entry.src_uri}"
     event = icalendar.Event()
     # The same UID every build, so a calendar app updates the event instead of adding another.
     event.add("uid", f"{entry.url.strip('/').replace('/', '-')}@{urlparse(site.url).netloc}")
     # When it last changed (not when the site was built), so rebuilding changes nothing.
-    event.add("dtstamp", datetime.combine(entry.last_changed, time(), tzinfo=UTC))
+    # (A content type's schema requires `published`, so it has a last change.)
+    event.add("dtstamp", datetime.combine(cast(date, entry.last_changed), time(), tzinfo=UTC))
     event.add("summary", _text(entry.title, source, "title"))
     event.add("description", _Text(_description(entry, site, source)))
     event.add("dtstart", entry.start)
@@ -112,7 +114,7 @@ def _text(value: str, source: str, field: str) -> _Text:
     )
 
 
-def _description(entry: Event, site: Site, source: str) -> str:
+def _description(entry: Entry, site: Site, source: str) -> str:
     """The event's facts in lines of their own; each value is one line."""
     summary = _text(entry.summary, source, "summary")
     organiser = _text(entry.organiser, source, "organiser")

@@ -14,7 +14,7 @@ from pathlib import Path
 from act.charities.cli import hidden_curated_charities
 from act.content.checker import check_content
 from act.content.scaffold import PLACEHOLDER
-from act.content.types import Entry
+from act.entry import Entry
 from act.report.readability import READING_AGE_TARGET, ReadingAge, reading_age_of_page
 from act.wording import long_date, plural, shown_path
 

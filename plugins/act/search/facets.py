@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from act.content.types import CONTENT_TYPES, Entry
+from act.entry import Entry
+from act.types import CONTENT_TYPES
 
 # The `type` filter's values, with the words shown in the search page's filter pane: each
 # content type's own, then the generated pages'.

@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from act import characters
+from act.catalogue import Catalogue
 from act.collections import PROGRAMME, PROJECT
-from act.content.checker import Catalogue
-from act.content.types import OPPORTUNITY, RESERVE, Entry
-from act.listings import queries
+from act.entry import Entry
 from act.publishing.site import LICENCE, LICENCE_URL, Site
 from act.schema import SLUG_PATTERN, Record, json_schema
+from act.types import opportunity, reserve
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -51,15 +51,15 @@ def exports(catalogue: Catalogue, site: Site) -> list[Export]:
             (f"data/{name}.yml", f"[{n}]") for n in range(len(catalogue.collections.get(name, [])))
         ]
 
-    opportunities = queries.open_opportunities(catalogue, site.build_date)
-    reserves = queries.reserves(catalogue)
+    opportunities = opportunity.open_opportunities(catalogue, site.build_date)
+    reserves = reserve.reserves(catalogue)
 
     return [
         Export(
             "opportunities",
             "Volunteering opportunities",
             "Open volunteering opportunities in public safety across the UK.",
-            OPPORTUNITY,
+            opportunity.OPPORTUNITY,
             entries(opportunities),
             True,
             from_pages(opportunities),
@@ -68,7 +68,7 @@ def exports(catalogue: Catalogue, site: Site) -> list[Export]:
             "reserves",
             "Emergency-service reserves",
             "Guides to joining the reserves, with their structured facts.",
-            RESERVE,
+            reserve.RESERVE,
             entries(reserves),
             True,
             from_pages(reserves),
