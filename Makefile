@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test audit lint check report links reference cms-config charities bench clean help
+.PHONY: site serve edit test test-fast golden platform-check audit lint check report links reference cms-config charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
@@ -67,6 +67,10 @@ test: lint ## lint, then the whole test suite (installs Chromium, strace and the
 	scripts/ensure-vnu
 	scripts/ensure-decap server
 	$(BIN)/pytest
+
+# The edit loop: unit tests only (about 50 s of one CPU). CI runs `make test`, everything.
+test-fast: $(VENV)/.installed-test ## the unit tests only, for the edit loop (under a minute; ARGS='-k name')
+	$(BIN)/pytest tests/unit -q -p no:cacheprovider $(ARGS)
 
 bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
 	scripts/ensure-chromium
