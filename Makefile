@@ -72,6 +72,18 @@ test: lint ## lint, then the whole test suite (installs Chromium, strace and the
 test-fast: $(VENV)/.installed-test ## the unit tests only, for the edit loop (under a minute; ARGS='-k name')
 	$(BIN)/pytest tests/unit -q -p no:cacheprovider $(ARGS)
 
+# ProperDocs, the maintained fork of MkDocs 1.6, in a virtual environment of its own (it takes
+# over the `mkdocs` module name when it runs, so it must not share .venv with MkDocs).
+.venv-properdocs/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/python -m pip install --quiet --upgrade pip
+	.venv-properdocs/bin/pip install --quiet -e '.[properdocs]'
+	@touch $@
+
+platform-check: $(VENV)/.installed-test .venv-properdocs/.installed ## build the edition with MkDocs and with ProperDocs and compare (docs/platform.md)
+	scripts/ensure-decap
+	$(BIN)/python scripts/platform_check.py $(ARGS)
+
 bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
 	scripts/ensure-chromium
 	scripts/ensure-decap
