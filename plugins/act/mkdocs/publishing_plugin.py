@@ -20,7 +20,7 @@ from act.jsontext import json_text, script_json
 from act.listings import queries
 from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
-from act.publishing import feeds, open_data, structured_data
+from act.publishing import feeds, open_data, security_txt, structured_data
 from act.publishing.site import Site
 from act.wording import shown_path
 
@@ -52,6 +52,7 @@ class PublishingPlugin(BasePlugin):
         self.catalogue = content.catalogue
         self.site = site_of(config, content.today)
         self.files = files  # the same collection the later plugins add their pages to
+        self.repository = str(config.extra.get("repository") or "")
         return files
 
     def on_page_context(
@@ -99,6 +100,17 @@ class PublishingPlugin(BasePlugin):
             self._write(Path(config.site_dir))
         except UnwantedCharacter as err:
             raise PluginError(_refused(err)) from None
+        self._write_security_txt(Path(config.site_dir))
+
+    def _write_security_txt(self, out: Path) -> None:
+        """/.well-known/security.txt (act/publishing/security_txt.py)."""
+        report_page = self.files.get_file_from_path(security_txt.REPORT_PAGE[:-1] + ".md")
+        try:
+            text = security_txt.security_txt(self.site, self.repository, report_page is not None)
+        except security_txt.NoSecurityContact as err:
+            raise PluginError(str(err)) from None
+        (out / security_txt.PATH).parent.mkdir(parents=True, exist_ok=True)
+        (out / security_txt.PATH).write_text(text, encoding="utf-8")
 
     def _write(self, out: Path) -> None:
         """The feeds, each content type's own files (calendars) and the open data."""
