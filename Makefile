@@ -72,6 +72,10 @@ test: lint ## lint, then the whole test suite (installs Chromium, strace and the
 test-fast: $(VENV)/.installed-test ## the unit tests only, for the edit loop (under a minute; ARGS='-k name')
 	$(BIN)/pytest tests/unit -q -p no:cacheprovider $(ARGS)
 
+golden: $(VENV)/.installed-test ## rewrite tests/golden/ (the fixture site's pages as committed HTML) after an intended change
+	scripts/ensure-decap
+	$(BIN)/pytest tests/builds/test_golden.py -q -p no:cacheprovider --update-golden
+
 # ProperDocs, the maintained fork of MkDocs 1.6, in a virtual environment of its own (it takes
 # over the `mkdocs` module name when it runs, so it must not share .venv with MkDocs).
 .venv-properdocs/.installed: pyproject.toml
