@@ -53,9 +53,10 @@ serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on
 	scripts/ensure-decap
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
-lint: $(VENV)/.installed-test ## ruff lint and format check
+lint: $(VENV)/.installed-test ## ruff lint and format check, and the type checker (mypy) over plugins/act
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
+	$(BIN)/mypy --check-untyped-defs plugins/act
 
 edit: $(VENV)/.installed ## the web editor on your own clone at http://127.0.0.1:8000/admin/ (no GitHub)
 	scripts/ensure-decap server

@@ -4,6 +4,7 @@ from data/referrals.yml and the committed snapshot. Never touches the network.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -36,14 +37,14 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
 
     supports_multiple_instances = False
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         root = Path(config.config_file_path).parent
         self.referrals_path = root / self.config.referrals
         self.snapshot_path = root / self.config.snapshot
         if self.snapshot_path.parent.is_dir():  # `mkdocs serve` fails on a missing watch path
             config.watch.append(str(self.snapshot_path.parent))
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         content = content_plugin(config, "act/charities")
         directory = self._directory(content.catalogue.charities)
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
