@@ -32,7 +32,12 @@ def relative_links(path: Path) -> list[str]:
 
 
 def test_every_relative_link_in_the_readme_and_docs_leads_to_a_file():
-    pages = [README, ROOT / "CONTRIBUTING.md", ROOT / "SECURITY.md", *sorted((ROOT / "docs").glob("*.md"))]
+    pages = [
+        README,
+        ROOT / "CONTRIBUTING.md",
+        ROOT / "SECURITY.md",
+        *sorted((ROOT / "docs").glob("*.md")),
+    ]
     broken = [
         f"{page.relative_to(ROOT)}: {link}"
         for page in pages
