@@ -33,7 +33,6 @@ PAGE_TEMPLATE = "admin/index.html"  # in overrides/: a plain page, not a Materia
 class EditorConfig(Config):
     enabled = opt.Type(bool, default=True)
     bundle = opt.Type(str, default=".cache/decap")
-    data_dir = opt.Type(str, default="data")
     repository = opt.Type(str, default="")
     # The address of decap-server; empty: the GitHub backend. `make edit` sets it through
     # the environment (LOCAL_BACKEND_VARIABLE), never a deploy.
@@ -55,7 +54,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             return
         root = Path(config.config_file_path).parent
         self.bundle = root / self.config.bundle
-        self.data_dir = root / self.config.data_dir
+        self.data_dir = content_plugin(config, "act/editor").data_dir  # declared there once
         self.local_backend = self.config.local_backend or os.environ.get(LOCAL_BACKEND_VARIABLE, "")
         if not (self.bundle / "decap-cms" / "decap-cms.js").is_file():
             raise PluginError(
