@@ -4,11 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test audit lint check report links reference cms-config charities bench clean help
+.PHONY: site serve edit test test-fast golden platform-check audit lint check report links reference cms-config charities bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,9 +53,10 @@ serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000, reloading on
 	scripts/ensure-decap
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
-lint: $(VENV)/.installed-test ## ruff lint and format check
+lint: $(VENV)/.installed-test ## ruff lint and format check, and the type checker (mypy) over plugins/act
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
+	$(BIN)/mypy --check-untyped-defs plugins/act
 
 edit: $(VENV)/.installed ## the web editor on your own clone at http://127.0.0.1:8000/admin/ (no GitHub)
 	scripts/ensure-decap server
@@ -67,6 +68,26 @@ test: lint ## lint, then the whole test suite (installs Chromium, strace and the
 	scripts/ensure-vnu
 	scripts/ensure-decap server
 	$(BIN)/pytest
+
+# The edit loop: unit tests only (about 50 s of one CPU). CI runs `make test`, everything.
+test-fast: $(VENV)/.installed-test ## the unit tests only, for the edit loop (under a minute; ARGS='-k name')
+	$(BIN)/pytest tests/unit -q -p no:cacheprovider $(ARGS)
+
+golden: $(VENV)/.installed-test ## rewrite tests/golden/ (the fixture site's pages as committed HTML) after an intended change
+	scripts/ensure-decap
+	$(BIN)/pytest tests/builds/test_golden.py -q -p no:cacheprovider --update-golden
+
+# ProperDocs, the maintained fork of MkDocs 1.6, in a virtual environment of its own (it takes
+# over the `mkdocs` module name when it runs, so it must not share .venv with MkDocs).
+.venv-properdocs/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/python -m pip install --quiet --upgrade pip
+	.venv-properdocs/bin/pip install --quiet -e '.[properdocs]'
+	@touch $@
+
+platform-check: $(VENV)/.installed-test .venv-properdocs/.installed ## build the edition with MkDocs and with ProperDocs and compare (docs/platform.md)
+	scripts/ensure-decap
+	$(BIN)/python scripts/platform_check.py $(ARGS)
 
 bench: $(VENV)/.installed-test ## ACT against stock Material on a synthetic corpus (ARGS='--help')
 	scripts/ensure-chromium

@@ -1,5 +1,5 @@
 """Screenshots of one page of every type at phone (390 px) and desktop (1280 px) width, for the
-README's design section:
+docs/design.md:
 `.venv/bin/python scripts/screenshots.py [--site DIR] [--out DIR] [name ...]` (`--help` says more).
 
 The site is served with the netlify.toml headers, as the browser tests serve it. Only the

@@ -7,6 +7,14 @@ import pytest
 from support import Build, build_edition, make_project, run_build
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the fixture site's build (make golden)",
+    )
+
+
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory) -> Build:
     """The fixture site, built once for the whole session."""

@@ -29,6 +29,7 @@ from act.listings.pages import listing_pages
 from act.offline.emergency_set import MANIFEST, WORKER
 from act.problems import Problem
 from act.publishing.calendar import UPCOMING_PATH
+from act.publishing.security_txt import PATH as SECURITY_TXT
 from act.wording import shown_path
 
 # Folders the build fills itself. A file of content/ in one would replace one of the site's
@@ -38,6 +39,7 @@ RESERVED_FOLDERS = {
     "admin/": "the web editor",
     "data/": "the open data and Open Referral files",
     "pagefind/": "search",
+    ".well-known/": "addresses for machines, such as security.txt (RFC 8615)",
 }
 
 # Files the build writes at fixed addresses, besides its pages (the feeds are with the pages
@@ -50,6 +52,7 @@ SITE_FILES = {
     "sitemap.xml": "the sitemap",
     "sitemap.xml.gz": "the compressed sitemap",
     UPCOMING_PATH: "the calendar of upcoming events",
+    SECURITY_TXT: "security.txt, where to report a security problem (act/publishing)",
 }
 
 

@@ -41,7 +41,11 @@ class Context:
 class Kind:
     """A type of value. `check` returns the cleaned value, or MISSING after reporting."""
 
-    label = "value"
+    # What the value is, in a few words; a kind sets its own, as a class attribute or, when
+    # it depends on the kind's settings, a property.
+    @property
+    def label(self) -> str:
+        return "value"
 
     def check(self, value: Any, path: Path_, ctx: Context) -> Any:
         raise NotImplementedError
@@ -773,8 +777,11 @@ class Form(Protocol):
 class Fill(Protocol):
     """What `act new` gives a kind to make its placeholder (see act.content.scaffold)."""
 
-    today: date
-    taxonomies: dict[str, dict[str, str]]
+    @property
+    def today(self) -> date: ...
+
+    @property
+    def taxonomies(self) -> dict[str, dict[str, str]]: ...
 
     def text(self, what: str) -> str: ...
 

@@ -23,16 +23,16 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_FastLoader: type[yaml.CSafeLoader] | None = None
 if yaml.__with_libyaml__:
 
-    class _FastLoader(yaml.CSafeLoader):
+    class _LibYamlLoader(yaml.CSafeLoader):
         """The same loader on LibYAML's parser: about ten times faster, which matters with
         thousands of content files. Used only for YAML that parses; anything wrong is parsed
         again by _Loader, so problems are reported exactly as before."""
 
-    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-else:  # pragma: no cover - PyYAML without LibYAML
-    _FastLoader = None
+    _LibYamlLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _FastLoader = _LibYamlLoader
 
 Path_ = tuple[str | int, ...]
 

@@ -158,7 +158,7 @@ def _fetch(referrals, settings: CharityBaseSettings, old):
 
         def on_page(done: PageDone) -> None:
             if done.page == 1 and done.pages != done.planned:
-                bar.total += done.pages - done.planned  # the first page told the real count
+                bar.total = (bar.total or 0) + done.pages - done.planned  # the real count
                 bar.refresh()
             bar.set_postfix_str(done.what, refresh=False)
             bar.update(1)

@@ -37,7 +37,8 @@ class FrontMatter:
 def split_front_matter(text: str, shown: str) -> tuple[FrontMatter | None, list[Problem]]:
     """The page's front matter and body, or None and the problem that stops it being read."""
     first_line = text.split("\n", 1)[0]
-    if not _OPENING.match(text):
+    opening = _OPENING.match(text)
+    if not opening:
         if _CLOSING.match(first_line):
             return None, [_problem(shown, 1, f"the front matter opens with '{first_line}'")]
         if _META_STYLE.match(first_line):
@@ -52,7 +53,7 @@ def split_front_matter(text: str, shown: str) -> tuple[FrontMatter | None, list[
                 )
             ]
         return FrontMatter(None, 1, 0), []
-    opened = _OPENING.match(text).end()
+    opened = opening.end()
     closing = _CLOSING.search(text, opened)
     if closing is None:
         return None, [

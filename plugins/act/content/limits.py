@@ -248,8 +248,8 @@ def _link_targets(text: str) -> list[tuple[int, str, str]]:
     targets = [m.start() for m in _LINK_TARGET.finditer(text)]
     for index, at in enumerate(targets):
         stop = targets[index + 1] if index + 1 < len(targets) else len(text)
-        begin = _ANGLED.match(text, at + 1)
-        if begin[1]:
+        begin = _ANGLED.match(text, at + 1)  # always matches: the target opens with "("
+        if begin is None or begin[1]:
             continue  # [text](<address> "title"): read by a pattern
         if not _address_closes(text, begin.end(), stop):
             found.append(at)

@@ -78,7 +78,7 @@ def _collect_page(path: Path, found: Collected) -> None:
     shown = shown_path(path)
     text, problems = read_text(path, shown)
     front, more = split_front_matter(text, shown) if text is not None else (None, [])
-    doc = YamlDocument({})
+    doc: YamlDocument | None = YamlDocument({})
     if front is not None and front.yaml is not None:
         doc, more = parse_yaml(front.yaml, shown, first_line=front.yaml_line)
     if text is None or front is None or doc is None:

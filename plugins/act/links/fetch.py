@@ -372,7 +372,7 @@ def by_host_in_turn(urls: Iterable[str]) -> list[str]:
 def check_all(
     urls: Iterable[str],
     checker: LinkChecker,
-    on_result: Callable[[LinkResult], None] = lambda result: None,
+    on_result: Callable[[LinkResult], object] = lambda result: None,  # its value is unused
 ) -> dict[str, LinkResult]:
     """Every address checked on a small pool of threads (the gate keeps each site's share)."""
     results: dict[str, LinkResult] = {}

@@ -4,7 +4,7 @@ plain text (a terminal), Markdown (a GitHub issue or job summary) or JSON (other
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -76,7 +76,7 @@ def check_links(
     max_age: timedelta = DEFAULT_MAX_AGE,
     fresh: bool = False,
     on_start: Callable[[int], None] = lambda total: None,
-    on_result: Callable[[LinkResult], None] = lambda result: None,
+    on_result: Callable[[LinkResult], object] = lambda result: None,  # its value is unused
 ) -> LinkReport:
     """Check every collected address (those the cache holds from within `max_age` are taken
     from it, unless `fresh`); `on_start` is told how many will be asked, `on_result` each."""
@@ -237,7 +237,7 @@ def _code(text: str) -> str:
     return text.replace("`", "'").replace("|", "%7C")
 
 
-def _markdown_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _markdown_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     def line(cells) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 

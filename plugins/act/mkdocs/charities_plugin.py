@@ -4,15 +4,15 @@ from data/referrals.yml and the committed snapshot. Never touches the network.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from act.charities.data import CharityData
+from act.charities.data import REFERRALS_FILE, SNAPSHOT_FILE, CharityData
 from act.charities.directory import Directory, build_directory, hidden_charity_problems
 from act.charities.openreferral import open_referral_documents
 from act.charities.pages import get_help_pages
@@ -27,8 +27,9 @@ log = get_plugin_logger(__name__)
 
 
 class CharitiesConfig(Config):
-    referrals = opt.Type(str, default="data/referrals.yml")
-    snapshot = opt.Type(str, default="data/charities/snapshot.json")
+    """No settings of its own: the directory's files are in act/content's data_dir, which
+    declares the data folder once for every plugin (data_dir/referrals.yml and
+    data_dir/charities/snapshot.json, as `act check` and `act charities` read them)."""
 
 
 class CharitiesPlugin(BasePlugin[CharitiesConfig]):
@@ -36,14 +37,14 @@ class CharitiesPlugin(BasePlugin[CharitiesConfig]):
 
     supports_multiple_instances = False
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        root = Path(config.config_file_path).parent
-        self.referrals_path = root / self.config.referrals
-        self.snapshot_path = root / self.config.snapshot
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
+        data_dir = content_plugin(config, "act/charities").data_dir
+        self.referrals_path = data_dir / REFERRALS_FILE
+        self.snapshot_path = data_dir / SNAPSHOT_FILE
         if self.snapshot_path.parent.is_dir():  # `mkdocs serve` fails on a missing watch path
             config.watch.append(str(self.snapshot_path.parent))
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         content = content_plugin(config, "act/charities")
         directory = self._directory(content.charities)
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from act.addresses import theme_clashes
 from act.builddate import BuildDateError, build_date
@@ -24,6 +32,7 @@ from act.content.checker import check_processes
 from act.content.frontmatter import split_front_matter
 from act.generated import GeneratedPage
 from act.mkdocs.markdown_child import ChildConverter
+from act.mkdocs.nav import template_values
 from act.mkdocs.safe import head_meta, template_names
 from act.mkdocs.shared_parts import SharedParts
 from act.mkdocs.stylesheet import join_stylesheets
@@ -49,25 +58,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     """Thin adapter: runs the checker, fails the build on errors, places entries at their URLs."""
 
     supports_multiple_instances = False
+    today: date  # the build date (ACT_BUILD_DATE, else today), set in on_config
 
     def __init__(self) -> None:
         self.catalogue = Catalogue()
         # The Get help directory's data as the check read it, for act/charities.
         self.charities: CharityData | None = None
-        self.entries_by_uri = {}
-        self.today = None
+        self.entries_by_uri: dict[str, Any] = {}  # src_uri: the catalogue's entry
         self.check_cache: dict | None = None
         self.compiled_templates: CompiledTemplates | None = None
         self.extra_css: list[str] = []
         self.stylesheet = ""  # Material's stylesheet and extra_css joined: see on_files
-        self.nav = None
+        self.nav: Navigation | None = None
         self.whole_build = True  # not `mkdocs serve`, nor a --dirty build
         self.converter: ChildConverter | None = None
         self.generated: dict[str, GeneratedPage] = {}
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # check results of files that did not change: a save is checked, not the whole site.
-    def on_startup(self, command, dirty):
+    def on_startup(self, *, command: str, dirty: bool, **kwargs: Any) -> None:
         serving = command == "serve"
         self.whole_build = not serving and not dirty
         self.check_cache = {} if serving else None
@@ -78,7 +87,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # stuck until build errors are resolved"): a save with a mistake left the browser waiting.
     # The problems are printed as ever, and the preview goes on serving the last site that
     # built (with --dirty, as `make serve` runs, its pages are still in place).
-    def on_serve(self, server, config, builder):
+    def on_serve(
+        self,
+        server: LiveReloadServer,
+        /,
+        *,
+        config: MkDocsConfig,
+        builder: Callable[..., Any],
+        **kwargs: Any,
+    ) -> LiveReloadServer | None:
         rebuild = server.builder
 
         def rebuild_or_keep_serving():
@@ -93,7 +110,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         server.builder = rebuild_or_keep_serving
         return server
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         try:
             self.today = build_date()
         except BuildDateError as err:
@@ -124,7 +141,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     # Runs before the listings plugin (priority 0), which reads the catalogue made here.
     @event_priority(50)
-    def on_files(self, files, config):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         docs = Path(config.docs_dir)
         # The same check as `act check`, so `make site` need not run both. A whole build
         # checks on both cores (the other is idle until pages are written); `mkdocs serve`
@@ -173,15 +190,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             File.generated(config, page.src_uri, content=GENERATED_BODY, inclusion=inclusion)
         )
 
-    def on_page_read_source(self, page, config):
+    def on_page_read_source(
+        self, /, *, page: Page, config: MkDocsConfig, **kwargs: Any
+    ) -> str | None:
         """A hand-written page's body, read as the check read it (act.content.frontmatter):
         MkDocs gets no front matter to read its own way; on_page_markdown sets the settings."""
         if page.file.src_uri not in self.catalogue.pages:
             return None  # a generated page's marker
+        if page.file.abs_src_path is None:
+            return None  # made in memory, as generated pages are
         path = Path(page.file.abs_src_path)
         text, problems = read_text(path, shown_path(path))
         front, more = split_front_matter(text, shown_path(path)) if text is not None else (None, [])
-        if front is None:  # changed since the check
+        if text is None or front is None:  # changed since the check
             raise PluginError(
                 "Content check failed. Fix these and build again:\n"
                 + format_report(problems + more)
@@ -189,7 +210,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # After a blank first line MkDocs looks for no settings ("key: value" lines) at all.
         return "\n" + text[front.body_start :]
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> str | None:
         facts = self.catalogue.pages.get(page.file.src_uri)
         generated = self.generated.get(page.file.src_uri)
         if facts is not None:
@@ -212,7 +235,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Before act/listings puts its listings in place of their markers: what Markdown made of
     # every page, hand-written or generated, is checked; what our templates made is not.
     @event_priority(50)
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> str | None:
         findings = unsafe_html(html)
         if findings:
             raise PluginError(
@@ -229,7 +254,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     # Last, once the nav is final: the child converts pages as MkDocs will.
     @event_priority(-100)
-    def on_nav(self, nav, config, files):
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> Navigation | None:
         self.nav = nav
         if self.whole_build:
             # Everything made so far (the catalogue, the files, the nav, the pages) lives
@@ -248,7 +275,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.converter.start(pages, config, files)
         return nav
 
-    def on_pre_page(self, page, config, files):
+    def on_pre_page(
+        self, page: Page, /, *, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> Page | None:
         if self.converter is not None:
             self.converter.prepare(page)
         return page
@@ -259,15 +288,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             converter.stop()
             log.info("Markdown of %d item pages converted on the second core", converter.taken)
 
-    def on_build_error(self, error):
+    def on_build_error(self, *, error: Exception, **kwargs: Any) -> None:
         self._stop_converter()
 
-    def on_env(self, env, config, files):
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> Environment | None:
         self._stop_converter()  # every page is converted by now
         env.filters.update(FILTERS)
         # Material's own templates as "material/...", for an override that wraps one.
         material = FileSystemLoader([d for d in config.theme.dirs if d != config.theme.custom_dir])
-        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+        theme = [env.loader] if env.loader is not None else []
+        env.loader = ChoiceLoader([*theme, PrefixLoader({"material": material})])
         env.globals["act_shared"] = SharedParts(self.nav)
         # Our templates escape by default; Material's own keep MkDocs' setting (off), and get
         # page values already escaped (on_page_markdown, on_page_content).
@@ -278,12 +310,22 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             env.bytecode_cache = self.compiled_templates
         return env
 
-    def on_page_context(self, context, page, config, nav):
-        context["act_entry"] = self.entries_by_uri.get(page.file.src_uri)
-        context["act_names"] = self.catalogue.taxonomies.names()
-        context["act_today"] = self.today
-        context["act_labels"] = LABELS
-        context["act_numbers"] = self.catalogue.numbers
+    def on_page_context(
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+        **kwargs: Any,
+    ) -> TemplateContext | None:
+        values = template_values(context)
+        values["act_entry"] = self.entries_by_uri.get(page.file.src_uri)
+        values["act_names"] = self.catalogue.taxonomies.names()
+        values["act_today"] = self.today
+        values["act_labels"] = LABELS
+        values["act_numbers"] = self.catalogue.numbers
         return context
 
 

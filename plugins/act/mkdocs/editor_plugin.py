@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Template
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.content.checker import shown_path
 from act.editor.config import cms_config, cms_config_yaml, data_formats
@@ -31,7 +33,6 @@ PAGE_TEMPLATE = "admin/index.html"  # in overrides/: a plain page, not a Materia
 class EditorConfig(Config):
     enabled = opt.Type(bool, default=True)
     bundle = opt.Type(str, default=".cache/decap")
-    data_dir = opt.Type(str, default="data")
     repository = opt.Type(str, default="")
     # The address of decap-server; empty: the GitHub backend. `make edit` sets it through
     # the environment (LOCAL_BACKEND_VARIABLE), never a deploy.
@@ -45,15 +46,15 @@ class EditorPlugin(BasePlugin[EditorConfig]):
 
     # Defining on_startup keeps this instance, and with it `written`, across `mkdocs serve`
     # rebuilds.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: str, dirty: bool, **kwargs: Any) -> None:
         self.written = None
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
         self.bundle = root / self.config.bundle
-        self.data_dir = root / self.config.data_dir
+        self.data_dir = content_plugin(config, "act/editor").data_dir  # declared there once
         self.local_backend = self.config.local_backend or os.environ.get(LOCAL_BACKEND_VARIABLE, "")
         if not (self.bundle / "decap-cms" / "decap-cms.js").is_file():
             raise PluginError(
@@ -61,7 +62,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
                 "(make site does), or disable it with `act/editor: {enabled: false}`"
             )
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         if not self.config.enabled:
             return files
         taxonomies, problems = load_taxonomies(self.data_dir, shown_path)
@@ -76,6 +77,11 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         template = files.get_file_from_path(PAGE_TEMPLATE)
         if template is not None:
             files.remove(template)  # rendered below, not copied as it is
+        if not config.theme.custom_dir:
+            raise PluginError(
+                f"act/editor makes its page from {PAGE_TEMPLATE} in the theme's custom_dir: "
+                "set theme.custom_dir in mkdocs.yml (overrides)"
+            )
         page = Template(
             (Path(config.theme.custom_dir) / PAGE_TEMPLATE).read_text(encoding="utf-8"),
             autoescape=True,
@@ -93,7 +99,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             if path.is_file() and path.name != "version":
                 src_uri = f"{ADMIN}/{path.relative_to(self.bundle).as_posix()}"
                 src_uri = src_uri.replace(f"{ADMIN}/decap-cms/", f"{ADMIN}/decap/")
-                files.append(self._hidden(File.generated(config, src_uri, abs_src_path=path)))
+                files.append(self._hidden(File.generated(config, src_uri, abs_src_path=str(path))))
         return files
 
     def _yaml(self, site_config: dict) -> str:

@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Container
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -14,13 +15,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from act.generated import GeneratedPage
 from act.listings import open_data
 from act.listings.directive import find_directives
 from act.listings.pages import KeptBodies, ListingRenderer
 from act.listings.sources import vocabulary
-from act.mkdocs.nav import content_plugin, nav_paths
+from act.mkdocs.nav import content_plugin, nav_paths, template_values
 from act.mkdocs.publishing_plugin import site_of
 from act.problems import format_report
 from act.publishing.site import LICENCE, LICENCE_URL
@@ -37,17 +39,17 @@ class ListingsPlugin(BasePlugin):
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; state that
     # belongs to one build is reset in on_config.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: str, dirty: bool, **kwargs: Any) -> None:
         self.dirty = dirty
         # A --dirty rebuild renders again only the listing pages whose items changed.
         self.kept = KeptBodies() if dirty else None
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         self.previous_build, self.build_started = self.build_started, time.time()
         self.source_files: dict[str, str] = {}
         self.listings: dict[str, list[str]] = {}  # src_uri -> rendered act:listing blocks
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         content = content_plugin(config, "act/listings")
         self.catalogue = content.catalogue
         self.site = site_of(config, content.today)
@@ -100,8 +102,8 @@ class ListingsPlugin(BasePlugin):
         )
 
     def on_page_markdown(
-        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> str | None:
         if "act:listing" not in markdown:
             return markdown
         shown = shown_path(Path(config.docs_dir) / page.file.src_uri)
@@ -117,17 +119,27 @@ class ListingsPlugin(BasePlugin):
             markdown = f"{markdown[: directive.start]}\n\n{marker}\n\n{markdown[directive.end :]}"
         return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> str | None:
         for n, listing in enumerate(self.listings.pop(page.file.src_uri, [])):
             html = html.replace(LISTING_MARKER.format(n), listing, 1)
         return html
 
     def on_page_context(
-        self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict:
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+        **kwargs: Any,
+    ) -> TemplateContext | None:
+        values = template_values(context)
         source = self.source_files.get(page.file.src_uri)
         if source:
-            context["act_source"] = source
+            values["act_source"] = source
         return context
 
 

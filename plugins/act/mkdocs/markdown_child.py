@@ -18,8 +18,11 @@ import logging
 import multiprocessing
 from dataclasses import dataclass
 from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 _FORK = multiprocessing.get_context("fork")
 # Seconds without a result after which the build stops waiting for the child and converts
@@ -32,8 +35,8 @@ class Converted:
     """What Page.render sets, as the child found it, and what it logged meanwhile."""
 
     digest: bytes  # of the Markdown converted
-    content: str
-    toc: object
+    content: str | None  # as Page.content: set by Page.render
+    toc: TableOfContents
     title: str | None
     anchor_ids: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
@@ -67,18 +70,19 @@ class ChildConverter:
         self.handed: set[str] = set()  # src_uri of the pages the child converts
         self.taken = 0  # how many of those the build used
         self._results: dict[str, Converted | None] = {}
-        self._connection = None
-        self._process = None
+        self._connection: Connection | None = None
+        self._process: BaseProcess | None = None
 
     def start(self, pages: list[Page], config, files) -> None:
         chosen = pages[1::2]
         if not chosen:
             return
         receiving, sending = _FORK.Pipe(duplex=False)
-        self._process = _FORK.Process(
+        process = _FORK.Process(
             target=_convert_in_child, args=(sending, chosen, config, files), daemon=True
         )
-        self._process.start()
+        process.start()
+        self._process = process
         sending.close()
         self._connection = receiving
         # Only now: in the child, which runs the plugins' on_pre_page, nothing is handed.
@@ -87,7 +91,7 @@ class ChildConverter:
     def prepare(self, page: Page) -> None:
         """Make the page's render take the child's result (an attribute of this page only)."""
         if page.file.src_uri in self.handed:
-            page.render = partial(self._render, page)
+            page.render = partial(self._render, page)  # type: ignore[method-assign]
 
     def stop(self) -> None:
         if self._connection is not None:
@@ -103,7 +107,7 @@ class ChildConverter:
         del page.render  # Page.render again, for this page's later builds
         converted = self._take(page.file.src_uri)
         same = converted is not None and converted.digest == _digest(page.markdown)
-        if same and converted.apply(page, files):
+        if converted is not None and same and converted.apply(page, files):
             self.taken += 1
             return
         page.render(config, files)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.templates import TemplateContext
 
 
 def nav_paths(nav) -> set[str]:
@@ -27,3 +30,9 @@ def content_plugin(config, needed_by: str):
             "in mkdocs.yml, before it"
         )
     return plugin
+
+
+def template_values(context: TemplateContext) -> dict[str, Any]:
+    """A page's template context as the dictionary it is, to add ACT's values to (act_entry,
+    act_jsonld...): MkDocs types it as a TypedDict of its own keys only."""
+    return cast(dict[str, Any], context)

@@ -7,17 +7,21 @@ Thin adapter: what is in the set, the files it needs and the worker come from ac
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from act.generated import GeneratedPage
-from act.mkdocs.nav import content_plugin
+from act.mkdocs.nav import content_plugin, template_values
 from act.mkdocs.safe import plain
 from act.offline.emergency_set import (
     BUDGET,
@@ -56,11 +60,11 @@ class OfflineConfig(Config):
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         self.saved_pages: list[SavedPage] = []
         self.private_pages: list[str] = []
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         if self.config.enabled:
             content = content_plugin(config, "act/offline")
             content.add_generated(files, config, OFFLINE, InclusionLevel.NOT_IN_NAV)
@@ -68,7 +72,9 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
 
     # Every page has been read (its front matter and title) before on_env, and none is
     # rendered yet: the offline page can list them all.
-    def on_env(self, env, config: MkDocsConfig, files: Files):
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> Environment | None:
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self.saved_pages = [
             SavedPage(page.url, HOME_TITLE if page.is_homepage else plain(page.title or ""))
@@ -85,12 +91,22 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         env.globals["act_touch_icon"] = APPLE_TOUCH_ICON
         return env
 
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    def on_page_context(
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+        **kwargs: Any,
+    ) -> TemplateContext | None:
+        values = template_values(context)
         if page.file.src_uri == OFFLINE_SOURCE:
-            context["act_offline_groups"] = grouped(self.saved_pages)
+            values["act_offline_groups"] = grouped(self.saved_pages)
         return context
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig, **kwargs: Any) -> None:
         if not self.config.enabled:
             return
         site = Path(config.site_dir)

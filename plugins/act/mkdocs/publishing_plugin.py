@@ -13,13 +13,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from act.characters import UnwantedCharacter, refuse_in_html
 from act.jsontext import json_text, script_json
 from act.listings import feeds, open_data
-from act.mkdocs.nav import content_plugin
+from act.mkdocs.nav import content_plugin, template_values
 from act.mkdocs.safe import plain
-from act.publishing import structured_data
+from act.publishing import security_txt, structured_data
 from act.publishing.site import Site
 from act.types import CONTENT_TYPES
 from act.types.article import articles
@@ -47,22 +48,29 @@ class PublishingPlugin(BasePlugin):
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # open data last written: a save rarely changes most of it, and indented JSON is slow to
     # write (Python's encoder has no fast path for it).
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: str, dirty: bool, **kwargs: Any) -> None:
         self.written = {} if command == "serve" else None
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         content = content_plugin(config, "act/publishing")
         self.catalogue = content.catalogue
         self.site = site_of(config, content.today)
         self.files = files  # the same collection the later plugins add their pages to
+        self.repository = str(config.extra.get("repository") or "")
         return files
 
     def on_page_context(
-        self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict:
-        context["act_jsonld"] = [
-            script_json(block) for block in self._structured_data(page, context)
-        ]
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+        **kwargs: Any,
+    ) -> TemplateContext | None:
+        values = template_values(context)
+        values["act_jsonld"] = [script_json(block) for block in self._structured_data(page, values)]
         return context
 
     def _structured_data(self, page: Page, context: dict) -> list[dict]:
@@ -85,7 +93,9 @@ class PublishingPlugin(BasePlugin):
         blocks.append(structured_data.breadcrumbs(site, trail))
         return blocks
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(
+        self, output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any
+    ) -> str | None:
         """Every page's HTML, whatever made it (a template, a generated page, mkdocs.yml): the
         checks refuse these characters in what they read; this stops what they did not."""
         written = page.file.src_uri
@@ -97,11 +107,22 @@ class PublishingPlugin(BasePlugin):
         except UnwantedCharacter as err:
             raise PluginError(_refused(err)) from None
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig, **kwargs: Any) -> None:
         try:
             self._write(Path(config.site_dir))
         except UnwantedCharacter as err:
             raise PluginError(_refused(err)) from None
+        self._write_security_txt(Path(config.site_dir))
+
+    def _write_security_txt(self, out: Path) -> None:
+        """/.well-known/security.txt (act/publishing/security_txt.py)."""
+        report_page = self.files.get_file_from_path(security_txt.REPORT_PAGE[:-1] + ".md")
+        try:
+            text = security_txt.security_txt(self.site, self.repository, report_page is not None)
+        except security_txt.NoSecurityContact as err:
+            raise PluginError(str(err)) from None
+        (out / security_txt.PATH).parent.mkdir(parents=True, exist_ok=True)
+        (out / security_txt.PATH).write_text(text, encoding="utf-8")
 
     def _write(self, out: Path) -> None:
         """The feeds, each content type's own files (calendars) and the open data."""

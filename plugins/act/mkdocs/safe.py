@@ -3,13 +3,14 @@ escape (MkDocs turns autoescaping off), and every value comes from an untrusted 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
 
-def head_meta(meta: dict[str, Any], entry) -> dict[str, Any]:
+def head_meta(meta: Mapping[str, Any], entry) -> dict[str, Any]:
     """page.meta with the values Material writes into <head> escaped: the description from
     the summary, and the author's name (never the mapping of name, role and service)."""
     safe = {k: v for k, v in meta.items() if k not in ("author", "description")}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -15,9 +16,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from act.generated import GeneratedPage
-from act.mkdocs.nav import content_plugin
+from act.mkdocs.nav import content_plugin, template_values
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
 from act.search.recompress import recompress_first_fetched
@@ -51,11 +53,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.stopping = threading.Event()  # set when `mkdocs serve` stops
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: str, dirty: bool, **kwargs: Any) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         self.pages_marked = 0
         # A whole build feeds Pagefind page by page. A `mkdocs serve` rebuild (perhaps of a
         # few pages, with --dirty) re-indexes the whole folder in the background instead.
@@ -65,7 +67,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             and not (self.serving and self.indexed_once)
         )
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         content = content_plugin(config, "act/search")
         content.add_generated(files, config, SEARCH_PAGE, InclusionLevel.NOT_IN_NAV)
         return files
@@ -73,9 +75,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # After act/content has put the page's entry in the context.
     @event_priority(-50)
     def on_page_context(
-        self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict:
-        entry = context.get("act_entry")
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+        **kwargs: Any,
+    ) -> TemplateContext | None:
+        values = template_values(context)
+        entry = values.get("act_entry")
         if entry is not None:
             content = content_plugin(config, "act/search")
             facets = facets_for_entry(entry, content.catalogue.taxonomies.names(), content.today)
@@ -83,15 +93,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             facets = facets_from_meta(page.meta)  # listings are found through their items
         else:
             facets = plain_page_facets(page.meta)
-        context["act_search"] = facets
-        context["act_search_types"] = TYPES
-        context["act_search_filters"] = FILTERS
+        values["act_search"] = facets
+        values["act_search_types"] = TYPES
+        values["act_search_filters"] = FILTERS
         self.pages_marked += facets is not None
         return context
 
     # Last, so Pagefind reads the HTML exactly as it is written to the site.
     @event_priority(-100)
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(
+        self, output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any
+    ) -> str | None:
         if self.streaming:
             try:
                 if self.service is None:
@@ -103,7 +115,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 raise PluginError(f"Search index ({page.file.src_uri}): {err}") from None
         return output
 
-    def on_build_error(self, error: Exception) -> None:
+    def on_build_error(self, *, error: Exception, **kwargs: Any) -> None:
         self._stop_service()
         if self.writing is not None:  # another plugin's on_post_build failed meanwhile
             self.writing.wait()
@@ -117,7 +129,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # First of every plugin's on_post_build: Pagefind writes the index on the other core while
     # the others write the feeds, the open data and sw.js (none of which reads the index).
     @event_priority(100)
-    def _start_writing_index(self, config: MkDocsConfig) -> None:
+    def _start_writing_index(self, *, config: MkDocsConfig, **kwargs: Any) -> None:
         self.writing = None
         if not self.config.enabled:
             return
@@ -134,7 +146,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     # Last: the build ends once the index is written and checked.
     @event_priority(-100)
-    def _finish_index(self, config: MkDocsConfig) -> None:
+    def _finish_index(self, *, config: MkDocsConfig, **kwargs: Any) -> None:
         writing, self.writing = self.writing, None
         if writing is None:
             return
@@ -196,7 +208,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # `mkdocs serve` deletes its temporary site folder after this: a re-index still writing
     # into it would make that fail ("Directory not empty"). Stop it, and wait until it has.
     # (Waiting for it to finish held Ctrl+C up for as long as Pagefind took on a busy machine.)
-    def on_shutdown(self) -> None:
+    def on_shutdown(self, **kwargs: Any) -> None:
         self.stopping.set()
         if self.worker is not None and self.worker.is_alive():
             self.worker.join(timeout=SHUTDOWN_WAIT)

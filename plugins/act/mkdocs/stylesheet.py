@@ -39,7 +39,7 @@ def join_stylesheets(files: Files, config, extra_css: list[str]) -> str:
         if file is None or file.abs_src_path is None:
             raise PluginError(f"extra_css in mkdocs.yml names {uri}, which is not a file")
         sources.append(file)
-    uri, text = joined([Path(f.abs_src_path).read_bytes() for f in sources])
+    uri, text = joined([Path(f.abs_src_path or "").read_bytes() for f in sources])
     for file in sources:
         files.remove(file)
         source_map = files.get_file_from_path(file.src_uri + ".map")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 GET_HELP = "get-help/"
@@ -37,7 +38,7 @@ class SavedPage:
     title: str
 
 
-def in_emergency_set(url: str, meta: dict) -> bool:
+def in_emergency_set(url: str, meta: Mapping[str, Any]) -> bool:
     """True if the page at `url` (site-relative, "" for home) is kept offline. A sensitive
     page never is, whatever else marks it: a saved copy would show that someone read it."""
     if is_sensitive(meta):
@@ -45,7 +46,7 @@ def in_emergency_set(url: str, meta: dict) -> bool:
     return meta.get("offline") is True or url.startswith(GET_HELP)
 
 
-def is_sensitive(meta: dict) -> bool:
+def is_sensitive(meta: Mapping[str, Any]) -> bool:
     """True for a page with an "Exit this page" button, which the worker never stores."""
     return bool(meta.get("sensitive"))
 

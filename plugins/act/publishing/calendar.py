@@ -37,7 +37,7 @@ class _Text(icalendar.vText):
         text = str(self)
         for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
             text = text.replace(char, escaped)
-        return text.encode(self.encoding)
+        return text.encode("utf-8")  # vText's default encoding, which every _Text here has
 
 
 def calendar(events: Iterable[Entry], site: Site, name: str) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from act.jsontext import json_text
 from act.report.attention import EditorialReport
 from act.report.readability import GRADE_TO_AGE, READING_AGE_TARGET
@@ -135,7 +137,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _text_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells) -> str:
@@ -144,7 +146,7 @@ def _text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[st
     return [line(header), line("-" * w for w in widths), *(line(r) for r in rows)]
 
 
-def _markdown_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _markdown_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     def line(cells) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 

@@ -3,6 +3,7 @@ search page never sorts, and a sort puts every page's order in the file each que
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -57,7 +58,7 @@ def facets_for_entry(
     return SearchFacets(entry.kind, filters, meta)
 
 
-def facets_from_meta(meta: dict[str, Any]) -> SearchFacets | None:
+def facets_from_meta(meta: Mapping[str, Any]) -> SearchFacets | None:
     """Facets a generated page declares in its front matter: `search: {type: help, ...}`."""
     declared = meta.get("search")
     if not isinstance(declared, dict) or declared.get("type") not in TYPES:
@@ -67,7 +68,7 @@ def facets_from_meta(meta: dict[str, Any]) -> SearchFacets | None:
     return SearchFacets(declared["type"], filters, page_meta)
 
 
-def plain_page_facets(meta: dict[str, Any]) -> SearchFacets:
+def plain_page_facets(meta: Mapping[str, Any]) -> SearchFacets:
     """A hand-written page (about, privacy, the plan...) is found as type `page`."""
     return facets_from_meta(meta) or SearchFacets(
         "page", meta={"summary": meta["summary"]} if meta.get("summary") else {}

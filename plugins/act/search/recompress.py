@@ -33,13 +33,15 @@ CACHE_KEEP = 20  # results kept in the cache, the most recently used
 def cache_dir() -> Path:
     """The user's cache folder (XDG_CACHE_HOME, else ~/.cache), or the system's temporary
     folder on a machine that gives the build no home. (Entries are checked before use.)"""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        base = Path(xdg)
+    else:
         try:
             base = Path.home() / ".cache"
         except RuntimeError:  # no HOME and no entry in the password database
             base = Path(tempfile.gettempdir())
-    return Path(base) / "act" / "zopfli"
+    return base / "act" / "zopfli"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import base64
 import binascii
 import contextlib
 import gzip
+import io
 import json
 import queue
 import subprocess
@@ -26,6 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import cast
 
 from act.search.indexer import (
     EXCLUDE_SELECTORS,
@@ -276,7 +278,7 @@ class PagefindService:
 
     def _read_answers(self) -> None:
         assert self.process is not None and self.process.stdout is not None
-        stream = self.process.stdout
+        stream = cast(io.BufferedReader, self.process.stdout)  # stdout=PIPE, buffered
         pending = b""
         while True:
             chunk = stream.read1(1 << 16)
