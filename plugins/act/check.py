@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from act.addresses import site_problems
+from act.areas.data import read_area_data
 from act.charities.data import read_charity_data
 from act.content.checker import Catalogue, check_content
 from act.numbers import claim_problems, helpline_claims
@@ -26,6 +27,7 @@ def check_site(
     build reads data/referrals.yml and the snapshot once."""
     catalogue = check_content(content, data, today, cache=cache, processes=processes)
     catalogue.charities = charities = read_charity_data(data, today)
+    catalogue.problems += read_area_data(data, catalogue.taxonomies.regions).problems
     catalogue.problems += charities.problems + site_problems(
         catalogue, data, content, today, referrals=charities.referrals
     )
