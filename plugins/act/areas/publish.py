@@ -87,13 +87,12 @@ def open_data_files(areas: Sequence[Area], site: Site) -> dict[str, str]:
 
 
 def alert_files(
-    area: Area, roles: Sequence[Any], events: Sequence[Any], site: Site
+    area: Area, opportunities: Sequence[Any], events: Sequence[Any], site: Site
 ) -> dict[str, bytes]:
-    """The area's Atom feed (new roles and events that cover it) and its iCalendar file (its
-    events to come), written by the site's own feed and calendar writers."""
-    mine_roles = [r for r in local(area, roles) if getattr(r, "kind", "") == "opportunity"]
+    """The area's Atom feed (the open opportunities and the events to come that cover it) and
+    its iCalendar file (those events), written by the site's own feed and calendar writers."""
     mine_events = local(area, events)
-    entries = feeds.feed_entries([], mine_roles, mine_events)
+    entries = feeds.feed_entries([], local(area, opportunities), mine_events)
     return {
         area.feed_path: feeds.atom_feed(
             entries, site, path=area.feed_path, title=f"{site.name}: {area.name}"

@@ -42,6 +42,7 @@ class AreasPlugin(BasePlugin):
         self.areas: dict[str, Area] = {a.url: a for a in data.areas}
         self.site = site_of(config, content.today)
         self.roles = queries.finder_items(catalogue, content.today)
+        self.opportunities = queries.open_opportunities(catalogue, content.today)
         self.events = queries.upcoming_events(catalogue, content.today)
         if not data.exists:
             return files
@@ -90,7 +91,7 @@ class AreasPlugin(BasePlugin):
                 (out / path).write_text(text, encoding="utf-8")
             for area in areas:
                 for path, data in publish.alert_files(
-                    area, self.roles, self.events, self.site
+                    area, self.opportunities, self.events, self.site
                 ).items():
                     (out / path).parent.mkdir(parents=True, exist_ok=True)
                     (out / path).write_bytes(data)
