@@ -15,6 +15,7 @@ from act.jsontext import json_text
 from act.publishing import calendar, feeds, open_data
 from act.publishing.site import Site
 from act.publishing.structured_data import CONTEXT
+from act.schema import Record
 
 SOURCE_FILE = "data/areas.yml"
 
@@ -71,7 +72,9 @@ def export(areas: Sequence[Area], site: Site) -> open_data.Export:
         "Each police force area of the UK with the councils it covers, its police, fire and "
         "rescue and ambulance services and its local resilience forum, each with its sources. "
         + ATTRIBUTION,
-        AREA,
+        # The export's own `id` and `url` (has_pages) come first, so the record's id is not
+        # given twice.
+        Record([f for f in AREA.fields if f.name != "id"]),
         [_item(a, site) for a in areas],
         True,
         [(SOURCE_FILE, f"[{n}]") for n in range(len(areas))],
