@@ -37,6 +37,8 @@ PAGES = {
     "project": "projects/beta-finder/",
     "get help": "get-help/",
     "need": "get-help/domestic-abuse/",
+    "areas": "areas/",
+    "area": "areas/northern-ireland/",
     "plan": "plan/",
     "search results": "search/?q=sandbags&type=article",
     "open data": "open-data/",
