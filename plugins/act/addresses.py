@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from act.areas.data import AREAS_FILE, load_areas
+from act.areas.pages import INDEX_URI as AREAS_INDEX
 from act.charities.pages import INDEX_URI as GET_HELP_INDEX
 from act.charities.referrals import Referrals, load_referrals
 from act.content.body import local_target
@@ -92,6 +94,12 @@ def made_by_the_site(
         referrals, _ = load_referrals(referrals_path, shown)
     if referrals is not None:
         made += [Made(f"get-help/{n.id}.md", shown, f"need '{n.id}'") for n in referrals.needs]
+    areas_path = data_dir / AREAS_FILE
+    if areas_path.exists():  # act/areas: /areas/ and a page per area
+        shown = shown_path(areas_path)
+        made.append(Made(AREAS_INDEX, shown, page="Your area"))
+        areas, _ = load_areas(areas_path, shown, catalogue.taxonomies.regions)
+        made += [Made(area.src_uri, shown, f"area '{area.id}'") for area in areas]
     return made
 
 

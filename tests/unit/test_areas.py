@@ -157,3 +157,22 @@ def test_an_area_lists_what_covers_it_the_most_local_first():
     ]
     assert [i.title for i in local(west_yorkshire, items)] == ["yorkshire", "england", "everywhere"]
     assert [i.title for i in local(areas[1], items)] == ["wales", "everywhere"]
+
+
+def test_the_area_pages_take_part_in_the_address_and_link_checks(tmp_path):
+    project = make_project("site", tmp_path / "project")
+    (project / "content" / "areas").mkdir()
+    (project / "content" / "areas" / "west-yorkshire.md").write_text(
+        "---\ntitle: Leeds\n---\n\nA page of our own.\n", encoding="utf-8"
+    )
+    about = project / "content" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8")
+        + "\nSee [South Wales](areas/south-wales.md) and [nowhere](areas/nowhere.md).\n",
+        encoding="utf-8",
+    )
+    output = act_check(project).stdout
+    assert "/areas/west-yorkshire/ would be both content/areas/west-yorkshire.md and" in output
+    assert "data/areas.yml (area 'west-yorkshire')" in output
+    assert "areas/nowhere.md, which does not exist" in output
+    assert "areas/south-wales.md, which does not exist" not in output
