@@ -94,10 +94,10 @@ def made_by_the_site(
         referrals, _ = load_referrals(referrals_path, shown)
     if referrals is not None:
         made += [Made(f"get-help/{n.id}.md", shown, f"need '{n.id}'") for n in referrals.needs]
-    areas_path = data_dir / AREAS_FILE
-    if areas_path.exists():  # act/areas: /areas/ and a page per area
+    areas_path = data_dir / AREAS_FILE  # act/areas: /areas/, and a page per area
+    made.append(Made(AREAS_INDEX, shown_path(areas_path), page="Your area"))
+    if areas_path.exists():
         shown = shown_path(areas_path)
-        made.append(Made(AREAS_INDEX, shown, page="Your area"))
         areas, _ = load_areas(areas_path, shown, catalogue.taxonomies.regions)
         made += [Made(area.src_uri, shown, f"area '{area.id}'") for area in areas]
     return made

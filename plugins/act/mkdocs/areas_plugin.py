@@ -44,8 +44,7 @@ class AreasPlugin(BasePlugin):
         self.roles = queries.finder_items(catalogue, content.today)
         self.opportunities = queries.open_opportunities(catalogue, content.today)
         self.events = queries.upcoming_events(catalogue, content.today)
-        if not data.exists:
-            return files
+        # Without data/areas.yml, /areas/ is still made (it is in the nav) and says so.
         overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         env = fragment_environment(overrides)
         nav_pages = nav_paths(config.nav)
@@ -58,6 +57,8 @@ class AreasPlugin(BasePlugin):
                 InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
             )
             content.add_generated(files, config, page, inclusion)
+        if not data.exists:
+            return files
         try:
             files.append(File.generated(config, PLACES_PATH, content=publish.places(data.areas)))
         except UnwantedCharacter as err:
