@@ -205,19 +205,38 @@
     update();
   }
 
-  document.querySelectorAll("[data-act-areas]").forEach(function (tool) {
-    var placesUrl = new URL(tool.getAttribute("data-act-places"), document.baseURI).href;
-    showMine(tool, placesUrl);
-    var forgetButton = tool.querySelector("[data-act-area-forget]");
-    if (forgetButton) {
-      forgetButton.addEventListener("click", function () {
-        forget();
-        showMine(tool, placesUrl);
-        var input = tool.querySelector("[data-act-area-input]");
-        if (input) input.focus();
-      });
-    }
-    setUpForm(tool, placesUrl);
-  });
-  document.querySelectorAll("[data-act-area-remember]").forEach(setUpRemember);
+  function placesOf(tool) {
+    return new URL(tool.getAttribute("data-act-places"), document.baseURI).href;
+  }
+
+  // Each part of the page once, as soon as it has been read: this script is loaded right after
+  // the remembered area and the "Make this my area" button, before the rest of the page is
+  // read, so what it changes is shown before anything below it is drawn and nothing moves.
+  // What comes later (the home page's place field) is set up once the page has been read.
+  function setUp() {
+    document.querySelectorAll("[data-act-areas]:not([data-act-ready])").forEach(function (tool) {
+      tool.setAttribute("data-act-ready", "");
+      var placesUrl = new URL(tool.getAttribute("data-act-places"), document.baseURI).href;
+      showMine(tool, placesUrl);
+      var forgetButton = tool.querySelector("[data-act-area-forget]");
+      if (forgetButton) {
+        forgetButton.addEventListener("click", function () {
+          forget();
+          showMine(tool, placesUrl);
+          var input = document.querySelector("[data-act-area-input]");
+          if (input) input.focus();
+        });
+      }
+      setUpForm(tool, placesUrl);
+    });
+    document.querySelectorAll("[data-act-area-remember]:not([data-act-ready])").forEach(
+      function (box) {
+        box.setAttribute("data-act-ready", "");
+        setUpRemember(box);
+      }
+    );
+  }
+
+  setUp();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
 })();
