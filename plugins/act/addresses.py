@@ -40,6 +40,7 @@ RESERVED_FOLDERS = {
     "admin/": "the web editor",
     "data/": "the open data and Open Referral files",
     "pagefind/": "search",
+    "areas/": "the police force area pages, their place file, feeds and calendars (act/areas)",
 }
 
 # Files the build writes at fixed addresses, besides its pages (the feeds are with the pages

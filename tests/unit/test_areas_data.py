@@ -172,7 +172,8 @@ def test_the_area_pages_take_part_in_the_address_and_link_checks(tmp_path):
         encoding="utf-8",
     )
     output = act_check(project).stdout
-    assert "/areas/west-yorkshire/ would be both content/areas/west-yorkshire.md and" in output
-    assert "data/areas.yml (area 'west-yorkshire')" in output
+    assert "content/areas/west-yorkshire.md:1: (file): /areas/ is where the build writes the" in (
+        output
+    )
     assert "areas/nowhere.md, which does not exist" in output
     assert "areas/south-wales.md, which does not exist" not in output
