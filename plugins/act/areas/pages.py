@@ -128,9 +128,10 @@ def area_pages(
             GeneratedPage(
                 area.src_uri,
                 area.name,
-                f"The police, fire and rescue and ambulance services, local resilience forum, "
-                f"volunteering roles and events in the {area.name} police force area "
-                f"({', '.join(area.councils)}).",
+                # Searched with the page: names, not "volunteering", which the roles own.
+                f"The police, fire and rescue and ambulance services and the local resilience "
+                f"forum of the {area.name} police force area ({', '.join(area.councils)}), with "
+                f"the numbers to call in {area.nation_name}.",
                 render(
                     "area.html",
                     area.url,
