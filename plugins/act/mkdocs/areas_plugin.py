@@ -84,10 +84,7 @@ class AreasPlugin(BasePlugin):
         out = Path(config.site_dir)
         areas = list(self.areas.values())
         try:
-            written = {
-                **publish.open_data_files(areas, self.site),
-            }
-            for path, text in written.items():
+            for path, text in publish.open_data_files(areas, self.site).items():
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
                 (out / path).write_text(text, encoding="utf-8")
             for area in areas:
