@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from act.areas.data import AREAS_FILE, load_areas
+from act.areas.pages import INDEX_URI as AREAS_INDEX
 from act.catalogue import Catalogue
 from act.charities.pages import INDEX_URI as GET_HELP_INDEX
 from act.charities.referrals import Referrals, load_referrals
@@ -40,6 +42,7 @@ RESERVED_FOLDERS = {
     "data/": "the open data and Open Referral files",
     "pagefind/": "search",
     ".well-known/": "addresses for machines, such as security.txt (RFC 8615)",
+    "areas/": "the police force area pages, their place file, feeds and calendars (act/areas)",
 }
 
 # Files the build writes at fixed addresses, besides its pages (the feeds are with the pages
@@ -95,6 +98,12 @@ def made_by_the_site(
         referrals, _ = load_referrals(referrals_path, shown)
     if referrals is not None:
         made += [Made(f"get-help/{n.id}.md", shown, f"need '{n.id}'") for n in referrals.needs]
+    areas_path = data_dir / AREAS_FILE  # act/areas: /areas/, and a page per area
+    made.append(Made(AREAS_INDEX, shown_path(areas_path), page="Your area"))
+    if areas_path.exists():
+        shown = shown_path(areas_path)
+        areas, _ = load_areas(areas_path, shown, catalogue.taxonomies.regions)
+        made += [Made(area.src_uri, shown, f"area '{area.id}'") for area in areas]
     return made
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from act.addresses import site_problems
+from act.areas.data import read_area_data
 from act.catalogue import Catalogue
 from act.charities.data import CharityData, read_charity_data
 from act.content.checker import check_content
@@ -29,6 +30,7 @@ def check_site(
     catalogue = check_content(content, data, today, cache=cache, processes=processes)
     catalogue.problems += directive_problems(catalogue)
     charities = read_charity_data(data, today)
+    catalogue.problems += read_area_data(data, catalogue.taxonomies.regions).problems
     catalogue.problems += charities.problems + site_problems(
         catalogue, data, content, today, referrals=charities.referrals
     )

@@ -38,6 +38,8 @@ PAGES = {
     "past event": "events/fixture-past-meetup/",
     "get help": "get-help/",
     "need": "get-help/domestic-abuse/",
+    "areas": "areas/",
+    "area": "areas/northern-ireland/",
     "plan": "plan/",
     "search results": "search/?q=sandbags&type=article",
     "open data": "open-data/",

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from act.areas.data import AREA
 from act.charities.referrals import NEED
 from act.charities.snapshot import SNAPSHOT
 from act.collections import COLLECTIONS
@@ -33,6 +34,7 @@ DATA_FILES = {
     "regions.yml": REGION,
     "referrals.yml": NEED,
     "numbers.yml": SERVICE,
+    "areas.yml": AREA,
     **{f"{name}.yml": schema for name, schema in COLLECTIONS.items()},
 }
 

@@ -60,8 +60,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("act.content", "act.templates", "act.search", "act.offline", "act.links"),
     # The Get help directory (its data travels beside the catalogue, not on it).
     ("act.charities",),
-    # The web editor's configuration; listings, feeds and open data.
-    ("act.editor", "act.listings"),
+    # The web editor's configuration; listings, feeds and open data; the police force areas.
+    ("act.editor", "act.listings", "act.areas"),
     # The whole site: its addresses, then the whole check.
     ("act.addresses",),
     ("act.check",),

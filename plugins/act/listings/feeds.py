@@ -84,17 +84,20 @@ def _site_text(site: Site, output: str) -> tuple[str, str]:
     return checked(site.name, "site_name"), checked(site.description, "site_description")
 
 
-def atom_feed(entries: list[Entry], site: Site) -> bytes:
-    """The Atom feed; raises characters.UnwantedCharacter for a character that does not
-    belong in a value."""
-    name, description = _site_text(site, ATOM_PATH)
-    items = [(entry, _item(entry, ATOM_PATH)) for entry in entries]
+def atom_feed(
+    entries: list[Entry], site: Site, path: str = ATOM_PATH, title: str | None = None
+) -> bytes:
+    """The Atom feed written at `path` (the site's, or another such as an area's, called
+    `title`); raises characters.UnwantedCharacter for a character that does not belong in a
+    value."""
+    name, description = _site_text(site, path)
+    items = [(entry, _item(entry, path)) for entry in entries]
     feed = FeedGenerator()
-    feed.id(site.url)
-    feed.title(f"{name}: new and updated")
+    feed.id(site.url if path == ATOM_PATH else site.absolute(path))
+    feed.title(title or f"{name}: new and updated")
     feed.subtitle(description)
     feed.link(href=site.url, rel="alternate")
-    feed.link(href=site.absolute(ATOM_PATH), rel="self")
+    feed.link(href=site.absolute(path), rel="self")
     feed.language("en-GB")
     feed.rights(f"{LICENCE}, {site.name} contributors")
     feed.updated(_midnight(max((changed(e) for e in entries), default=site.build_date)))

@@ -16,6 +16,7 @@ from act.types import CONTENT_TYPES
 TYPES = {
     **{t.kind: t.search_label for t in CONTENT_TYPES},
     "help": "Get help",
+    "area": "Your area",  # the area pages (act/areas), found by their councils' names
     "project": "Projects",
     "programme": "Programmes",
     "page": "Other pages",
