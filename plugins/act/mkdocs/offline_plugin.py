@@ -21,6 +21,7 @@ from act.mkdocs.nav import content_plugin
 from act.mkdocs.safe import plain
 from act.offline.emergency_set import (
     BUDGET,
+    KEEP_OPENED_DAYS,
     MANIFEST,
     OFFLINE_PAGE,
     WORKER,
@@ -88,6 +89,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         if page.file.src_uri == OFFLINE_SOURCE:
             context["act_offline_groups"] = grouped(self.saved_pages)
+            context["act_offline_keep_days"] = KEEP_OPENED_DAYS
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
