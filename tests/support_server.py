@@ -45,6 +45,24 @@ def headers_for(path: str, rules: list[HeaderRule]) -> dict[str, str]:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     rules: list[HeaderRule] = []
+    # With serve(..., requests=[...]): each request answered, as (path, status, body bytes).
+    requests: list[tuple[str, int, int]] | None = None
+
+    def handle_one_request(self):
+        self._status, self._length = None, 0
+        super().handle_one_request()
+        if self.requests is not None and self._status is not None:
+            body = 0 if self._status == 304 or self.command == "HEAD" else self._length
+            self.requests.append((self.path, int(self._status), body))
+
+    def send_response(self, code, message=None):
+        self._status = code
+        super().send_response(code, message)
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-length":
+            self._length = int(value)
+        super().send_header(keyword, value)
 
     def end_headers(self):
         for name, value in headers_for(self.path.split("?")[0], self.rules).items():
@@ -93,11 +111,19 @@ class _CompressingHandler(_Handler):
 
 
 @contextmanager
-def serve(site: Path, netlify_toml: Path, compress: bool = False):
+def serve(
+    site: Path,
+    netlify_toml: Path,
+    compress: bool = False,
+    requests: list[tuple[str, int, int]] | None = None,
+):
     """Yield the base URL of `site` served on a free port of 127.0.0.1; with `compress`, text
-    files go gzip-compressed to clients that accept it."""
+    files go gzip-compressed to clients that accept it; with `requests`, each request answered
+    is appended to it as (path, status, bytes of body sent)."""
     base = _CompressingHandler if compress else _Handler
-    handler = type("Handler", (base,), {"rules": netlify_header_rules(netlify_toml)})
+    handler = type(
+        "Handler", (base,), {"rules": netlify_header_rules(netlify_toml), "requests": requests}
+    )
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )

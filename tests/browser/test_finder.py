@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.sync_api import expect
+
+from support import ROOT
+from support_server import serve
 
 
 def visible_titles(page) -> list[str]:
@@ -73,3 +77,36 @@ def test_reserves_table_sorts_by_a_column_with_the_keyboard(watched, site_url):
     assert header.get_attribute("aria-sort") == "descending"
     assert rows.all_inner_texts() == ["Special constable", "RNLI crew"]
     assert watch.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def edition_url(edition_site):
+    with serve(edition_site, ROOT / "netlify.toml") as url:
+        yield url
+
+
+def test_youth_schemes_are_offered_only_to_the_ages_they_take(chromium, edition_url):
+    """On the real edition: at 45 no scheme for under-18s is offered as a role to join; adult
+    roles with cadets still are, and say they are for adults."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(edition_url + "volunteer/")
+    youth = page.locator(".act-card[data-category='for-young-people']")
+    assert youth.count() >= 6  # cadets, youth volunteers, Explorer Scouts
+    assert "For under-18s, from age 10" in youth.filter(has_text="Sea cadet").inner_text()
+    page.fill("#act-filter-age", "45")
+    titles = visible_titles(page)
+    assert not [t for t in titles if "cadet" in t.lower() and "leader" not in t.lower()]
+    assert page.locator(".act-card[data-category='for-young-people']:visible").count() == 0
+    assert "Volunteer Police Cadets leader" in titles
+    leader = page.locator(".act-card", has_text="Volunteer Police Cadets leader")
+    assert "Adult role: working with young people" in leader.inner_text()
+    page.fill("#act-filter-age", "14")
+    titles = visible_titles(page)
+    assert "Sea cadet" in titles and "NHS Cadet" in titles
+    assert "Volunteer Police Cadets leader" not in titles
+    page.fill("#act-filter-age", "17")
+    assert "Sea cadet" in visible_titles(page)
+    page.fill("#act-filter-age", "18")
+    assert "Sea cadet" not in visible_titles(page)
+    context.close()

@@ -37,3 +37,14 @@ def test_every_content_file_is_a_page_of_the_site(edition_site):
     # The hand-written pages, and each content type's section page (from the registry).
     for page in ("about", "contribute", "accessibility", "privacy", *SECTIONS):
         assert (edition_site / page / "index.html").exists(), page
+
+
+def test_the_home_page_shows_no_empty_box_when_a_listing_has_nothing(edition_site):
+    """With no upcoming events in the edition, the home page has no events listing that says
+    there are none: every listing on it shows at least one card."""
+    catalogue = check_content(ROOT / "content", ROOT / "data", build_date())
+    html = (edition_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="act-empty"' not in html
+    if not catalogue.of_kind("event"):
+        assert "act-list--event" not in html
+        assert "There are no upcoming events" not in html

@@ -52,6 +52,12 @@ def test_the_offline_page_lists_the_set_and_is_not_searchable(fixture_build):
     assert '<a href="../get-help/">Get help</a>' in html
     assert "Search needs a connection" in html
     assert "data-pagefind-body" not in html
+    # How long opened pages are kept, as the worker is told (act.offline.emergency_set).
+    assert "Each is kept for 30 days after you last opened it" in html
+    assert worker_config(fixture_build.site)["keepOpenedDays"] == 30
+    # For a search the worker shows the hidden "search" opening and hides the "page" ones.
+    assert '<div data-act-offline-for="search" hidden>' in html
+    assert html.count('data-act-offline-for="page"') == 2
 
 
 def test_the_manifest_names_icons_the_build_wrote(fixture_build):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -92,6 +93,20 @@ def test_the_version_changes_when_any_byte_of_the_set_does(tmp_path):
     assert precache(site, [""]).version == first
     (site / "assets" / "act.css").write_text("a{ }")
     assert precache(site, [""]).version != first
+
+
+def test_each_file_carries_its_content_hash_so_a_new_deploy_fetches_only_changed_ones(tmp_path):
+    site = write_site(tmp_path, {"": PAGE.replace("../../", "")[:120], "offline/": "x"}, {})
+    (site / "assets").mkdir()
+    (site / "assets" / "act.css").write_text("a{}")
+    config = worker_config(service_worker(precache(site, [""])))
+    assert config["hashes"]["assets/act.css"] == hashlib.sha256(b"a{}").hexdigest()[:16]
+    assert set(config["hashes"]) == set(config["precache"])
+    assert config["keepOpenedDays"] == 30 and config["bytes"] > 0
+    (site / "assets" / "act.css").write_text("a{ }")
+    again = worker_config(service_worker(precache(site, [""])))
+    changed = {url for url in again["hashes"] if again["hashes"][url] != config["hashes"][url]}
+    assert changed == {"assets/act.css"}
 
 
 def test_a_file_the_set_needs_but_the_build_did_not_write_is_named(tmp_path):

@@ -14,7 +14,7 @@ document$.subscribe(function () {
     region: function (s) { return "Show roles anywhere in the UK, not only in " + optionText("region", s.region); },
     category: function (s) { return "Show every kind of volunteering, not only " + optionText("category", s.category).toLowerCase(); },
     commitment: function (s) { return "Show roles with any time commitment"; },
-    age: function (s) { return "Show roles for people older than " + s.age + " too"; },
+    age: function (s) { return "Show roles for any age, not only " + s.age; },
     remote: function (s) { return "Show roles you go out to, as well as ones done from home"; },
   };
 
@@ -42,6 +42,8 @@ document$.subscribe(function () {
     if (state.category && d.category !== state.category) return false;
     if (state.commitment && d.commitment !== state.commitment) return false;
     if (state.age && !(Number(d.minAge) <= Number(state.age))) return false;
+    // Youth schemes (data-max-age) are not offered to readers older than they take.
+    if (state.age && d.maxAge && Number(state.age) > Number(d.maxAge)) return false;
     if (state.remote === "yes" && d.remote !== "yes") return false;
     return true;
   }

@@ -25,6 +25,7 @@ from act.mkdocs.nav import content_plugin, template_values
 from act.mkdocs.safe import plain
 from act.offline.emergency_set import (
     BUDGET,
+    KEEP_OPENED_DAYS,
     MANIFEST,
     OFFLINE_PAGE,
     WORKER,
@@ -104,6 +105,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         values = template_values(context)
         if page.file.src_uri == OFFLINE_SOURCE:
             values["act_offline_groups"] = grouped(self.saved_pages)
+            values["act_offline_keep_days"] = KEEP_OPENED_DAYS
         return context
 
     def on_post_build(self, *, config: MkDocsConfig, **kwargs: Any) -> None:

@@ -28,6 +28,13 @@ NEVER_KEPT = ("admin/", "search/", "pagefind/", WORKER)
 # What a first visit may fetch in the background for the set (bytes, gzip -9): on a phone
 # with little signal or data, more is a cost readers did not ask for.
 BUDGET = 500_000
+# How long the worker keeps a page the reader opened (outside the set) after they last opened
+# it. Opened pages are grouped by the week they were opened (the only time kept: no page
+# records the day or hour it was read), so one is removed within a week after that.
+KEEP_OPENED_DAYS = 30
+# The first characters of each file's SHA-256 that the worker compares, so a new deploy
+# fetches only the files whose content changed.
+HASH_LENGTH = 16
 
 
 @dataclass(frozen=True)
@@ -102,11 +109,17 @@ class Precache:
     version: str
     gzipped_bytes: int
     sizes: dict[str, int] = field(default_factory=dict, compare=False)  # gzipped, by path
+    hashes: dict[str, str] = field(default_factory=dict, compare=False)  # content, by path
 
     @property
     def urls(self) -> list[str]:
         """Addresses relative to the service worker's folder ("./" is the home page)."""
         return [url or "./" for url in (*self.pages, *self.files)]
+
+    @property
+    def url_hashes(self) -> dict[str, str]:
+        """Each address's content hash (the start of the SHA-256 of its built bytes)."""
+        return {url or "./": self.hashes[url] for url in (*self.pages, *self.files)}
 
 
 def precache(site: Path, pages: Iterable[str], always: Iterable[str] = ()) -> Precache:
@@ -123,13 +136,20 @@ def precache(site: Path, pages: Iterable[str], always: Iterable[str] = ()) -> Pr
             "the emergency set's pages load files the build did not write: " + ", ".join(missing)
         )
     digest = hashlib.sha256()
-    sizes = {}
+    sizes, hashes = {}, {}
     for path in [*pages, *sorted(files)]:
         data = page_file(site, path).read_bytes()
-        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+        content = hashlib.sha256(data)
+        digest.update(path.encode() + b"\0" + content.digest())
         sizes[path] = _gzipped_size(data)
+        hashes[path] = content.hexdigest()[:HASH_LENGTH]
     return Precache(
-        tuple(pages), tuple(sorted(files)), digest.hexdigest()[:12], sum(sizes.values()), sizes
+        tuple(pages),
+        tuple(sorted(files)),
+        digest.hexdigest()[:12],
+        sum(sizes.values()),
+        sizes,
+        hashes,
     )
 
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from importlib.resources import files
 
-from act.offline.emergency_set import NEVER_KEPT, OFFLINE_PAGE, Precache
+from act.offline.emergency_set import KEEP_OPENED_DAYS, NEVER_KEPT, OFFLINE_PAGE, Precache
 
 PLACEHOLDER = "/* ACT_OFFLINE_CONFIG */ null"
 
@@ -18,7 +18,8 @@ def worker_template() -> str:
 
 def service_worker(precache: Precache, private_pages: Iterable[str] = ()) -> str:
     """sw.js for this build. Its version changes when a file of the emergency set or the
-    worker's own code changes, so a new deploy's worker replaces the old caches.
+    worker's own code changes, so a new deploy brings a new worker; each file's content hash
+    lets that worker fetch only the files that changed.
     `private_pages` (pages with an "Exit this page" button) are never kept, in the set or
     when visited: a saved copy would show that someone read them."""
     private = sorted(set(private_pages))
@@ -31,6 +32,9 @@ def service_worker(precache: Precache, private_pages: Iterable[str] = ()) -> str
     config = {
         "version": version,
         "precache": precache.urls,
+        "hashes": precache.url_hashes,
+        "bytes": precache.gzipped_bytes,
+        "keepOpenedDays": KEEP_OPENED_DAYS,
         "offlinePage": OFFLINE_PAGE,
         "neverKept": list(NEVER_KEPT),
         "privatePages": private,
