@@ -13,6 +13,7 @@ from act.addresses import site_problems
 from act.charities.data import read_charity_data
 from act.content.checker import Catalogue, check_content
 from act.numbers import claim_problems, helpline_claims
+from act.search.synonyms import synonym_problems
 from act.wording import shown_path
 
 
@@ -33,4 +34,5 @@ def check_site(
         path = charities.referrals_path
         for claim in helpline_claims(path, shown_path(path)):
             catalogue.problems += claim_problems(claim, catalogue.numbers)
+    catalogue.problems += synonym_problems(data, content, catalogue.pages)
     return catalogue

@@ -4,6 +4,7 @@ written (Pagefind's service on the other core), writing the index after the buil
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta
 from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
 from act.search.recompress import recompress_first_fetched
 from act.search.service import PagefindService
+from act.search.synonyms import load_synonyms
+from act.search.words import page_words, word_list, write_words
 
 log = get_plugin_logger(__name__)
 SEARCH_PAGE = GeneratedPage(
@@ -57,6 +60,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.pages_marked = 0
+        self.words: Counter[str] = Counter()  # the indexed text's, for "Did you mean"
         # A whole build feeds Pagefind page by page. A `mkdocs serve` rebuild (perhaps of a
         # few pages, with --dirty) re-indexes the whole folder in the background instead.
         self.streaming = (
@@ -68,6 +72,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         content = content_plugin(config, "act/search")
         content.add_generated(files, config, SEARCH_PAGE, InclusionLevel.NOT_IN_NAV)
+        # Checked by `act check` (act.check); here only what the search page needs.
+        synonyms, _ = load_synonyms(content.data_dir)
+        self.synonyms = [[s.word, s.finds] for s in synonyms]
         return files
 
     # After act/content has put the page's entry in the context.
@@ -86,12 +93,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         context["act_search"] = facets
         context["act_search_types"] = TYPES
         context["act_search_filters"] = FILTERS
+        context["act_search_synonyms"] = self.synonyms
         self.pages_marked += facets is not None
         return context
 
     # Last, so Pagefind reads the HTML exactly as it is written to the site.
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.config.enabled:
+            self.words.update(page_words(output))
         if self.streaming:
             try:
                 if self.service is None:
@@ -172,6 +182,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 result = service.write()
             finally:
                 service.close()
+        words = write_words(site / OUTPUT_DIR, word_list(self.words))
+        log.info(
+            "Search's word list for 'Did you mean': %d words, %.1f kB gzipped",
+            words.count,
+            words.gzipped_bytes / 1000,
+        )
         if not self.serving:
             done = recompress_first_fetched(site / OUTPUT_DIR)
             log.info(
