@@ -166,3 +166,59 @@ def test_a_first_query_fetches_neither_filter_lists_nor_a_worker_until_the_pane_
     page.check("input[name=type][value=opportunity]")
     assert wait_for_results(page, "1 result") == ["Listening volunteer"]
     assert watch.console_errors == []
+
+
+def test_without_javascript_the_search_page_lists_every_section(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    links = page.locator("[data-act-search-nojs] li a").all()
+    sections = {a.inner_text(): a.get_attribute("href") for a in links}
+    context.close()
+    # The top of the navigation (mkdocs.yml), then the listing pages it leaves out.
+    assert sections == {
+        "Prepare": "../prepare/",
+        "Volunteer": "../volunteer/",
+        "Join a reserve": "../reserves/",
+        "Get help": "../get-help/",
+        "Make a plan": "../plan/",
+        "Projects": "../projects/",
+        "Programmes": "../programmes/",
+        "Events": "../events/",
+    }
+
+
+def test_a_new_query_starts_without_the_last_ones_filter_and_a_filter_says_it_is_on(
+    watched, site_url
+):
+    page, watch = watched
+    page.goto(site_url + "search/?q=sandbags&type=article")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    note = page.locator("[data-act-search-filtered]")
+    assert note.inner_text() == "Showing only Advice: clear filter"
+    page.fill("#act-search-input", "volunteer")  # Advice would leave nothing of this one
+    assert len(wait_for_results(page, "4 results")) == 4
+    assert note.is_hidden()
+    assert not page.is_checked("input[name=type][value=article]")
+    assert parse_qs(urlparse(page.url).query) == {"q": ["volunteer"]}
+    page.get_by_text("Filter results").click()
+    page.check("input[name=type][value=opportunity]")  # ticked for this query: it holds
+    assert wait_for_results(page, "1 result") == ["Listening volunteer"]
+    assert note.inner_text() == "Showing only Volunteering: clear filter"
+    page.get_by_role("button", name="clear filter").click()
+    assert len(wait_for_results(page, "4 results")) == 4
+    assert note.is_hidden()
+    assert watch.console_errors == []
+
+
+def test_a_query_that_finds_nothing_suggests_the_sites_own_word(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "search/?q=flod")
+    assert wait_for_results(page, "0 results") == []
+    suggestion = page.locator("[data-act-search-suggest]")
+    assert suggestion.inner_text() == "Did you mean flood?"
+    suggestion.get_by_role("link", name="flood").click()
+    page.wait_for_url("**/search/?q=flood")
+    assert wait_for_results(page, "2 results")
+    assert suggestion.is_hidden()
+    assert watch.console_errors == [] and watch.foreign_requests == []

@@ -281,16 +281,19 @@
       }
       var words = await siteWords;
       var known = new Set(words);
-      var changed = false;
-      var better = query.toLowerCase().split(/\s+/).map(function (word) {
-        if (word.length < 3 || known.has(word) || !/^[a-z]+$/.test(word)) return word;
-        var near = nearest(word, words);
-        if (near) changed = true;
-        return near || word;
-      }).join(" ");
-      if (!changed) return null;
-      var found = await pagefind.search(better, { filters: filters });
-      return found.results.length ? better : null;
+      var tokens = query.toLowerCase().split(/\s+/);
+      var choices = tokens.map(function (word) {
+        if (word.length < 3 || known.has(word) || !/^[a-z]+$/.test(word)) return [word];
+        return nearest(word, words).slice(0, 3);
+      });
+      if (choices.every(function (c, i) { return c[0] === tokens[i]; })) return null;
+      // The nearest first; for a word with several as near, the next if it finds nothing.
+      for (var tried = 0; tried < 3; tried++) {
+        var better = choices.map(function (c, i) { return c[Math.min(tried, c.length - 1)] || tokens[i]; }).join(" ");
+        var found = await pagefind.search(better, { filters: filters });
+        if (found.results.length) return better;
+      }
+      return null;
     }
 
     function showSuggestion(suggestion) {
@@ -304,19 +307,30 @@
     }
   }
 
-  // The word of `words` (most used first) nearest to `word` in edit distance: one edit for a
-  // word of up to five letters, two for a longer one; the more used of two as near.
+  // The words of `words` (most used first) nearest to `word` in edit distance, at most one
+  // edit for a word of up to five letters, two for a longer one: first those that only add
+  // letters to it (a letter left out: "flod" is "flood" before "food"), then the more used.
   function nearest(word, words) {
     var limit = word.length <= 5 ? 1 : 2;
-    var best = null;
-    var bestDistance = limit + 1;
+    var found = [];
+    var best = limit + 1;
     for (var i = 0; i < words.length; i++) {
       var candidate = words[i];
-      if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-      var d = distance(word, candidate, bestDistance);
-      if (d < bestDistance) { best = candidate; bestDistance = d; }
+      if (Math.abs(candidate.length - word.length) > Math.min(best, limit)) continue;
+      var d = distance(word, candidate, best + 1);
+      if (d > limit) continue;
+      if (d < best) { best = d; found = []; }
+      if (d === best) found.push(candidate);
     }
-    return best;
+    return found.filter(function (c) { return within(word, c); })
+      .concat(found.filter(function (c) { return !within(word, c); }));
+  }
+
+  // Whether the letters of `short` are all in `long`, in order.
+  function within(short, long) {
+    var at = 0;
+    for (var i = 0; i < long.length && at < short.length; i++) if (long[i] === short[at]) at++;
+    return at === short.length;
   }
 
   // Levenshtein distance (a letter added, removed or changed, or two swapped), stopping

@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from act.generated import GeneratedPage
+from act.listings.pages import listing_pages
 from act.mkdocs.nav import content_plugin
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
@@ -94,6 +95,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         context["act_search_types"] = TYPES
         context["act_search_filters"] = FILTERS
         context["act_search_synonyms"] = self.synonyms
+        if page.file.src_uri == SEARCH_PAGE.src_uri:
+            context["act_search_sections"] = sections(nav, content_plugin(config, "act/search"))
         self.pages_marked += facets is not None
         return context
 
@@ -216,6 +219,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.stopping.set()
         if self.worker is not None and self.worker.is_alive():
             self.worker.join(timeout=SHUTDOWN_WAIT)
+
+
+def sections(nav: Navigation, content) -> list[tuple[str, str]]:
+    """(title, address) of every section, for the search page without JavaScript: the pages at
+    the top of the navigation (Get help and Make a plan among them), then the listing pages
+    it leaves out (Events)."""
+    found = [
+        (item.title, item.url)
+        for item in nav.items
+        if isinstance(item, Page) and not item.is_homepage
+    ]
+    urls = {url for _, url in found}
+    for spec in listing_pages(content.catalogue, content.today):
+        url = spec.src_uri.removesuffix("index.md")
+        if not spec.made_from and url not in urls:
+            found.append((spec.title, url))
+    return found
 
 
 class IndexWriting:

@@ -20,6 +20,8 @@ MIN_USES = 2  # once only is as likely a name or a slip as a word readers search
 
 _BODY = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>(.*?)</article>", re.S)
 _NOT_TEXT = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
+# What Pagefind leaves out (data-pagefind-ignore: the byline, the change log, the credits).
+_IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(rf"[a-z]{{{MIN_LETTERS},}}")
 
@@ -30,7 +32,8 @@ def page_words(page_html: str) -> Counter[str]:
     body = _BODY.search(page_html)
     if body is None:
         return Counter()
-    text = html.unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", body.group(1))))
+    text = _IGNORED.sub(" ", _NOT_TEXT.sub(" ", body.group(1)))
+    text = html.unescape(_TAG.sub(" ", text))
     return Counter(_WORD.findall(text.lower()))
 
 
