@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
+from support import ROOT, make_project, run_build
+from support_server import serve
+
 RESULTS = "[data-act-search-results] .act-card__title"
 
 
@@ -222,3 +227,33 @@ def test_a_query_that_finds_nothing_suggests_the_sites_own_word(watched, site_ur
     assert wait_for_results(page, "2 results")
     assert suggestion.is_hidden()
     assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+@pytest.fixture(scope="module")
+def site_with_synonyms(tmp_path_factory):
+    """The fixture site with data/search-synonyms.yml (kept out of the shared fixture, whose
+    data files the injection probe fills with text no synonym check would pass)."""
+    project = make_project("site", tmp_path_factory.mktemp("synonyms") / "project")
+    (project / "data" / "search-synonyms.yml").write_text(
+        "- word: blackout\n  finds: power cut\n", encoding="utf-8"
+    )
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    with serve(build.site, ROOT / "netlify.toml") as url:
+        yield url
+
+
+def test_a_declared_synonym_also_shows_what_its_words_find(chromium, site_with_synonyms):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(site_with_synonyms + "search/?q=blackout")
+    page.wait_for_function(  # "blackout" is on no page: every result is the synonym's
+        "() => /^[1-9]\\d* results? for/.test("
+        "document.querySelector('[data-act-search-status]').textContent)"
+    )
+    assert "Keep warm in a power cut" in page.locator(RESULTS).all_inner_texts()
+    assert page.inner_text("[data-act-search-also]") == "Also showing results for “power cut”."
+    page.fill("#act-search-input", "sandbags")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    assert page.locator("[data-act-search-also]").is_hidden()
+    context.close()
