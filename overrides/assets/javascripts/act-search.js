@@ -308,15 +308,16 @@
   }
 
   // The words of `words` (most used first) nearest to `word` in edit distance, at most one
-  // edit for a word of up to five letters, two for a longer one: first those that only add
-  // letters to it (a letter left out: "flod" is "flood" before "food"), then the more used.
+  // edit for a word of up to five letters, two for a longer one, and starting with the same
+  // letter (a slip is rarely the first letter; "Leeds" is not "needs"): first those that only
+  // add letters to it (a letter left out: "flod" is "flood" before "food"), then the more used.
   function nearest(word, words) {
     var limit = word.length <= 5 ? 1 : 2;
     var found = [];
     var best = limit + 1;
     for (var i = 0; i < words.length; i++) {
       var candidate = words[i];
-      if (Math.abs(candidate.length - word.length) > Math.min(best, limit)) continue;
+      if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > Math.min(best, limit)) continue;
       var d = distance(word, candidate, best + 1);
       if (d > limit) continue;
       if (d < best) { best = d; found = []; }
