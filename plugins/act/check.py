@@ -18,6 +18,7 @@ from act.listings.directive import find_directives
 from act.listings.sources import vocabulary
 from act.numbers import claim_problems, helpline_claims
 from act.problems import Problem
+from act.search.synonyms import synonym_problems
 from act.wording import shown_path
 
 
@@ -38,6 +39,7 @@ def check_site(
         path = charities.referrals_path
         for claim in helpline_claims(path, shown_path(path)):
             catalogue.problems += claim_problems(claim, catalogue.numbers)
+    catalogue.problems += synonym_problems(data, content, catalogue.pages)
     return catalogue, charities
 
 

@@ -201,3 +201,39 @@ def test_article_first_load_is_within_the_page_weight_budget(chromium, site_url,
         f"({len(set(loaded))} files)"
     )
     assert total < PAGE_WEIGHT_BUDGET
+
+
+# A search with more results than the first screen shows (13 in the fixture site; "flood" finds
+# 21 in the edition): the first five, then five more near the end, then ten more on the button.
+SEARCH_WITH_MORE = "search/?q=help"
+
+
+def test_nothing_moves_as_search_results_arrive_scroll_in_and_load_more(
+    chromium, site_url, viewport
+):
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    page.add_init_script(MEASURE_LAYOUT_SHIFT)
+    page.goto(site_url + SEARCH_WITH_MORE, wait_until="networkidle")
+    page.wait_for_function(
+        "() => document.querySelector('[data-act-search-status]').textContent.includes('result')"
+    )
+    total = int(page.locator("[data-act-search-status]").inner_text().split()[0])
+    assert total > 10, "the gate needs a search that loads more"
+    cards = "[data-act-search-results] > li"
+    after_load = page.evaluate("window.__actShift")
+    page.mouse.wheel(0, 4000)  # to the end at once: the next five load with the button in view
+    page.wait_for_function(f"() => document.querySelectorAll('{cards}').length === 10")
+    page.wait_for_timeout(600)  # past the 500 ms after input in which shifts are not counted
+    after_scroll = page.evaluate("window.__actShift")
+    page.get_by_role("button", name="Show more results").click()
+    page.wait_for_function(f"() => document.querySelectorAll('{cards}').length > 10")
+    page.wait_for_timeout(600)
+    after_more = page.evaluate("window.__actShift")
+    shifts = page.evaluate("window.__actShifts")
+    print(
+        f"\nCLS search {viewport['width']}px: load {after_load:.4f}, "
+        f"scrolled {after_scroll:.4f}, more {after_more:.4f}"
+    )
+    context.close()
+    assert after_more < CLS_BUDGET, f"layout shift {after_more:.3f}: {shifts}"

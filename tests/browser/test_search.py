@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
+from support import ROOT, make_project, run_build
+from support_server import serve
+
 RESULTS = "[data-act-search-results] .act-card__title"
 
 
@@ -166,3 +171,89 @@ def test_a_first_query_fetches_neither_filter_lists_nor_a_worker_until_the_pane_
     page.check("input[name=type][value=opportunity]")
     assert wait_for_results(page, "1 result") == ["Listening volunteer"]
     assert watch.console_errors == []
+
+
+def test_without_javascript_the_search_page_lists_every_section(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    links = page.locator("[data-act-search-nojs] li a").all()
+    sections = {a.inner_text(): a.get_attribute("href") for a in links}
+    context.close()
+    # The top of the navigation (mkdocs.yml), then the listing pages it leaves out.
+    assert sections == {
+        "Prepare": "../prepare/",
+        "Volunteer": "../volunteer/",
+        "Join a reserve": "../reserves/",
+        "Get help": "../get-help/",
+        "Make a plan": "../plan/",
+        "Projects": "../projects/",
+        "Programmes": "../programmes/",
+        "Events": "../events/",
+    }
+
+
+def test_a_new_query_starts_without_the_last_ones_filter_and_a_filter_says_it_is_on(
+    watched, site_url
+):
+    page, watch = watched
+    page.goto(site_url + "search/?q=sandbags&type=article")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    note = page.locator("[data-act-search-filtered]")
+    assert note.inner_text() == "Showing only Advice: clear filter"
+    page.fill("#act-search-input", "volunteer")  # Advice would leave nothing of this one
+    assert len(wait_for_results(page, "4 results")) == 4
+    assert note.is_hidden()
+    assert not page.is_checked("input[name=type][value=article]")
+    assert parse_qs(urlparse(page.url).query) == {"q": ["volunteer"]}
+    page.get_by_text("Filter results").click()
+    page.check("input[name=type][value=opportunity]")  # ticked for this query: it holds
+    assert wait_for_results(page, "1 result") == ["Listening volunteer"]
+    assert note.inner_text() == "Showing only Volunteering: clear filter"
+    page.get_by_role("button", name="clear filter").click()
+    assert len(wait_for_results(page, "4 results")) == 4
+    assert note.is_hidden()
+    assert watch.console_errors == []
+
+
+def test_a_query_that_finds_nothing_suggests_the_sites_own_word(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "search/?q=flod")
+    assert wait_for_results(page, "0 results") == []
+    suggestion = page.locator("[data-act-search-suggest]")
+    assert suggestion.inner_text() == "Did you mean flood?"
+    suggestion.get_by_role("link", name="flood").click()
+    page.wait_for_url("**/search/?q=flood")
+    assert wait_for_results(page, "2 results")
+    assert suggestion.is_hidden()
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+@pytest.fixture(scope="module")
+def site_with_synonyms(tmp_path_factory):
+    """The fixture site with data/search-synonyms.yml (kept out of the shared fixture, whose
+    data files the injection probe fills with text no synonym check would pass)."""
+    project = make_project("site", tmp_path_factory.mktemp("synonyms") / "project")
+    (project / "data" / "search-synonyms.yml").write_text(
+        "- word: blackout\n  finds: power cut\n", encoding="utf-8"
+    )
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    with serve(build.site, ROOT / "netlify.toml") as url:
+        yield url
+
+
+def test_a_declared_synonym_also_shows_what_its_words_find(chromium, site_with_synonyms):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(site_with_synonyms + "search/?q=blackout")
+    page.wait_for_function(  # "blackout" is on no page: every result is the synonym's
+        "() => /^[1-9]\\d* results? for/.test("
+        "document.querySelector('[data-act-search-status]').textContent)"
+    )
+    assert "Keep warm in a power cut" in page.locator(RESULTS).all_inner_texts()
+    assert page.inner_text("[data-act-search-also]") == "Also showing results for “power cut”."
+    page.fill("#act-search-input", "sandbags")
+    assert wait_for_results(page, "1 result") == ["Sandbag basics"]
+    assert page.locator("[data-act-search-also]").is_hidden()
+    context.close()

@@ -31,6 +31,12 @@
     var list = root.querySelector("[data-act-search-results]");
     var pane = root.querySelector("[data-act-search-filters]");
     var more = root.querySelector("[data-act-search-more]");
+    var filtered = root.querySelector("[data-act-search-filtered]");
+    var also = root.querySelector("[data-act-search-also]");
+    var suggest = root.querySelector("[data-act-search-suggest]");
+    // Words readers use that the site words otherwise, from data/search-synonyms.yml (checked
+    // by `act check`): [[word, what it also searches for], ...].
+    var synonyms = JSON.parse(root.dataset.synonyms || "[]");
     JSON.parse(root.dataset.filters).forEach(function (pair) {  // [[name, label], ...]
       FILTER_ORDER.push(pair[0]);
       FILTER_NAMES[pair[0]] = pair[1];
@@ -49,10 +55,18 @@
     var queue = Promise.resolve();  // result batches, one after another (showMore)
     var nearEnd = null;  // watches for the end of the list coming near
     input.addEventListener("input", function () {
+      // A new query starts with no filter ticked: one ticked for the last query would
+      // silently narrow this one (the reader ticks it again if they want it).
+      clearFilters();
       clearTimeout(timer);
       timer = setTimeout(function () { run(true); }, 200);
     });
     pane.addEventListener("change", function () { run(true); });
+    root.querySelector("[data-act-search-clear]").addEventListener("click", function () {
+      clearFilters();
+      run(true);
+      input.focus();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
 
     var pagefind = await import(new URL(root.dataset.bundle + "pagefind.js", location.href).href);
@@ -78,6 +92,10 @@
     }
     ready = true;
     await run(input.value !== (params.get("q") || ""));
+
+    function clearFilters() {
+      pane.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) { box.checked = false; });
+    }
 
     function loadFilters() {
       if (!filtersLoading) {
@@ -122,9 +140,12 @@
         var search = state.toString();
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
       }
+      showFiltered();
       if (!query && !Object.keys(filters).length) {
         list.replaceChildren();
+        list.style.minHeight = "";
         list.hidden = true;
+        also.hidden = suggest.hidden = true;
         if (available) showCounts(pane, available);
         status.textContent = "Type a word or choose a filter to search.";
         return;
@@ -132,14 +153,31 @@
       var counted = available;  // the counts are only complete once the lists are loaded
       var found = await pagefind.search(query || null, { filters: filters });
       if (ticket !== latest) return;
+      var results = found.results;
+      var synonym = query ? synonymOf(query) : null;
+      var added = 0;
+      if (synonym) {  // the declared synonym's results follow the query's own
+        var more_found = await pagefind.search(synonym, { filters: filters });
+        if (ticket !== latest) return;
+        var seen = {};
+        results.forEach(function (r) { seen[r.id] = true; });
+        var extra = more_found.results.filter(function (r) { return !seen[r.id]; });
+        added = extra.length;
+        results = results.concat(extra);
+      }
+      var suggestion = !results.length && query ? await didYouMean(query, filters) : null;
+      if (ticket !== latest) return;
       // The old results stay until the new ones are ready, so the page never shows an empty
       // list under an old count.
-      await showMore(found.results, ticket, FIRST, true);
+      await showMore(results, ticket, FIRST, true);
       if (ticket !== latest) return;
+      also.hidden = !added;
+      also.textContent = added ? "Also showing results for “" + synonym + "”." : "";
+      showSuggestion(suggestion);
       // Announced once the first results are on the page. (Counts only once the pane is
       // built: before that Pagefind has not loaded the filter lists to count with.)
       if (counted) showCounts(pane, found.filters || {});
-      var n = found.results.length;
+      var n = results.length;
       status.textContent = n + (n === 1 ? " result" : " results") + (query ? " for “" + query + "”" : "");
     }
 
@@ -159,11 +197,19 @@
       var data = await Promise.all(results.slice(first, first + count).map(function (r) { return r.data(); }));
       if (ticket !== latest) return -1;
       var items = data.map(function (d) { return resultItem(d, types); });
-      if (replace) list.replaceChildren.apply(list, items);
-      else items.forEach(function (item) { list.appendChild(item); });
+      if (replace) {
+        list.style.minHeight = "";
+        list.replaceChildren.apply(list, items);
+      } else {
+        items.forEach(function (item) { list.appendChild(item); });
+      }
       list.hidden = list.children.length === 0;
       more.hidden = list.children.length >= results.length;
+      // Room for the five that load by themselves near the end (below), so nothing under
+      // the list moves when they come.
+      holdPlace(replace ? Math.min(results.length, PAGE_SIZE) : list.children.length);
       more.onclick = function () {
+        holdPlace(Math.min(results.length, list.children.length + PAGE_SIZE));
         showMore(results, ticket, PAGE_SIZE).then(function (added) {
           var link = list.children[added] && list.children[added].querySelector("a");
           if (link) link.focus();  // keyboard users continue where the new results start
@@ -187,6 +233,125 @@
       }
       return first;
     }
+
+    // Keeps the list as tall as it will be with `count` results: those shown at their own
+    // height, the rest at the tallest's so far. It never shrinks for the same query (a
+    // shorter card than foreseen leaves a little room rather than pulling the page up).
+    function holdPlace(count) {
+      var cards = list.children;
+      var shown = 0;
+      var tallest = 0;
+      for (var i = 0; i < cards.length; i++) {
+        var h = cards[i].getBoundingClientRect().height + parseFloat(getComputedStyle(cards[i]).marginBottom);
+        shown += h;
+        tallest = Math.max(tallest, h);
+      }
+      var height = shown + tallest * Math.max(0, count - cards.length);
+      var now = parseFloat(list.style.minHeight) || 0;
+      if (height > now) list.style.minHeight = height + "px";
+    }
+
+    // "Showing only Advice: clear filter", while a filter is ticked.
+    function showFiltered() {
+      var names = Array.prototype.map.call(pane.querySelectorAll("input[type=checkbox]:checked"), function (box) {
+        var label = pane.querySelector("label[for='" + box.id + "']");
+        return label ? label.dataset.name : box.value;
+      });
+      filtered.hidden = !names.length;
+      filtered.querySelector("[data-act-search-filtered-names]").textContent = names.join(", ");
+      root.querySelector("[data-act-search-clear]").textContent = names.length > 1 ? "clear filters" : "clear filter";
+    }
+
+    function synonymOf(query) {
+      var words = query.toLowerCase().split(/[^a-z0-9']+/);
+      for (var i = 0; i < synonyms.length; i++) {
+        if (words.indexOf(synonyms[i][0]) >= 0) return synonyms[i][1];
+      }
+      return null;
+    }
+
+    // For a query that finds nothing: the same query with each word the site does not use
+    // replaced by the nearest that it does (from the site's own word list, fetched only
+    // now), if that finds something.
+    var siteWords = null;
+    async function didYouMean(query, filters) {
+      if (!root.dataset.words) return null;
+      if (!siteWords) {
+        siteWords = fetch(root.dataset.words).then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+      }
+      var words = await siteWords;
+      var known = new Set(words);
+      var tokens = query.toLowerCase().split(/\s+/);
+      var choices = tokens.map(function (word) {
+        if (word.length < 3 || known.has(word) || !/^[a-z]+$/.test(word)) return [word];
+        return nearest(word, words).slice(0, 3);
+      });
+      if (choices.every(function (c, i) { return c[0] === tokens[i]; })) return null;
+      // The nearest first; for a word with several as near, the next if it finds nothing.
+      for (var tried = 0; tried < 3; tried++) {
+        var better = choices.map(function (c, i) { return c[Math.min(tried, c.length - 1)] || tokens[i]; }).join(" ");
+        var found = await pagefind.search(better, { filters: filters });
+        if (found.results.length) return better;
+      }
+      return null;
+    }
+
+    function showSuggestion(suggestion) {
+      suggest.replaceChildren();
+      suggest.hidden = !suggestion;
+      if (!suggestion) return;
+      var link = document.createElement("a");
+      link.href = location.pathname + "?q=" + encodeURIComponent(suggestion);
+      link.textContent = suggestion;
+      suggest.append("Did you mean ", link, "?");
+    }
+  }
+
+  // The words of `words` (most used first) nearest to `word` in edit distance, at most one
+  // edit for a word of up to five letters, two for a longer one, and starting with the same
+  // letter (a slip is rarely the first letter; "Leeds" is not "needs"): first those that only
+  // add letters to it (a letter left out: "flod" is "flood" before "food"), then the more used.
+  function nearest(word, words) {
+    var limit = word.length <= 5 ? 1 : 2;
+    var found = [];
+    var best = limit + 1;
+    for (var i = 0; i < words.length; i++) {
+      var candidate = words[i];
+      if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > Math.min(best, limit)) continue;
+      var d = distance(word, candidate, best + 1);
+      if (d > limit) continue;
+      if (d < best) { best = d; found = []; }
+      if (d === best) found.push(candidate);
+    }
+    return found.filter(function (c) { return within(word, c); })
+      .concat(found.filter(function (c) { return !within(word, c); }));
+  }
+
+  // Whether the letters of `short` are all in `long`, in order.
+  function within(short, long) {
+    var at = 0;
+    for (var i = 0; i < long.length && at < short.length; i++) if (long[i] === short[at]) at++;
+    return at === short.length;
+  }
+
+  // Levenshtein distance (a letter added, removed or changed, or two swapped), stopping
+  // once it reaches `stop`.
+  function distance(a, b, stop) {
+    var before = [], row = [], earlier = [];
+    for (var j = 0; j <= b.length; j++) row[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      earlier = before; before = row; row = [i];
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(before[j] + 1, row[j - 1] + 1, before[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, earlier[j - 2] + 1);
+        row[j] = d;
+        least = Math.min(least, d);
+      }
+      if (least >= stop) return stop;
+    }
+    return row[b.length];
   }
 
   function buildFilters(pane, available, counts, types, typeIds) {

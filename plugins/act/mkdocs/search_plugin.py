@@ -4,6 +4,7 @@ written (Pagefind's service on the other core), writing the index after the buil
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from act.generated import GeneratedPage
+from act.listings.pages import listing_pages
 from act.mkdocs.nav import content_plugin, template_values
 from act.search.facets import FILTERS, TYPES, facets_for_entry, facets_from_meta, plain_page_facets
 from act.search.indexer import OUTPUT_DIR, IndexResult, SearchIndexError, index_site
 from act.search.recompress import recompress_first_fetched
 from act.search.service import PagefindService
+from act.search.synonyms import load_synonyms
+from act.search.words import page_words, word_list, write_words
 
 log = get_plugin_logger(__name__)
 SEARCH_PAGE = GeneratedPage(
@@ -59,6 +63,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
         self.pages_marked = 0
+        self.words: Counter[str] = Counter()  # the indexed text's, for "Did you mean"
         # A whole build feeds Pagefind page by page. A `mkdocs serve` rebuild (perhaps of a
         # few pages, with --dirty) re-indexes the whole folder in the background instead.
         self.streaming = (
@@ -70,6 +75,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
         content = content_plugin(config, "act/search")
         content.add_generated(files, config, SEARCH_PAGE, InclusionLevel.NOT_IN_NAV)
+        # Checked by `act check` (act.check); here only what the search page needs.
+        synonyms, _ = load_synonyms(content.data_dir)
+        self.synonyms = [[s.word, s.finds] for s in synonyms]
         return files
 
     # After act/content has put the page's entry in the context.
@@ -96,6 +104,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         values["act_search"] = facets
         values["act_search_types"] = TYPES
         values["act_search_filters"] = FILTERS
+        values["act_search_synonyms"] = self.synonyms
+        if page.file.src_uri == SEARCH_PAGE.src_uri:
+            values["act_search_sections"] = sections(nav, content_plugin(config, "act/search"))
         self.pages_marked += facets is not None
         return context
 
@@ -104,6 +115,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_page(
         self, output: str, /, *, page: Page, config: MkDocsConfig, **kwargs: Any
     ) -> str | None:
+        if self.config.enabled:
+            self.words.update(page_words(output))
         if self.streaming:
             try:
                 if self.service is None:
@@ -184,6 +197,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 result = service.write()
             finally:
                 service.close()
+        words = write_words(site / OUTPUT_DIR, word_list(self.words))
+        log.info(
+            "Search's word list for 'Did you mean': %d words, %.1f kB gzipped",
+            words.count,
+            words.gzipped_bytes / 1000,
+        )
         if not self.serving:
             done = recompress_first_fetched(site / OUTPUT_DIR)
             log.info(
@@ -212,6 +231,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.stopping.set()
         if self.worker is not None and self.worker.is_alive():
             self.worker.join(timeout=SHUTDOWN_WAIT)
+
+
+def sections(nav: Navigation, content) -> list[tuple[str, str]]:
+    """(title, address) of every section, for the search page without JavaScript: the pages at
+    the top of the navigation (Get help and Make a plan among them), then the listing pages
+    it leaves out (Events)."""
+    found = [
+        (item.title, item.url)
+        for item in nav.items
+        if isinstance(item, Page) and not item.is_homepage
+    ]
+    urls = {url for _, url in found}
+    for spec in listing_pages(content.catalogue, content.today):
+        url = spec.src_uri.removesuffix("index.md")
+        if not spec.made_from and url not in urls:
+            found.append((spec.title, url))
+    return found
 
 
 class IndexWriting:
