@@ -186,6 +186,7 @@ def test_without_javascript_the_search_page_lists_every_section(chromium, site_u
         "Volunteer": "../volunteer/",
         "Join a reserve": "../reserves/",
         "Get help": "../get-help/",
+        "Your area": "../areas/",
         "Make a plan": "../plan/",
         "Projects": "../projects/",
         "Programmes": "../programmes/",
