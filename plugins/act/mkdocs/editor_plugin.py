@@ -25,6 +25,9 @@ from act.taxonomies import load_taxonomies
 
 ADMIN = "admin"
 LOCAL_BACKEND_VARIABLE = "ACT_EDITOR_LOCAL_BACKEND"
+# `make edit` writes what `act check` said of the last publish into this file; the editor's
+# page shows it above the editor until a publish passes (an empty file: nothing to show).
+PROBLEMS_VARIABLE = "ACT_EDITOR_PROBLEMS"
 PAGE_TEMPLATE = "admin/index.html"  # in overrides/: a plain page, not a Material template
 
 
@@ -83,6 +86,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             site_name=config.site_name,
             preview_styles=self._preview_styles(config),
             data_formats=data_formats(),
+            problems=self._problems(),
         )
         for src_uri, content in (
             (f"{ADMIN}/index.html", page),
@@ -95,6 +99,14 @@ class EditorPlugin(BasePlugin[EditorConfig]):
                 src_uri = src_uri.replace(f"{ADMIN}/decap-cms/", f"{ADMIN}/decap/")
                 files.append(self._hidden(File.generated(config, src_uri, abs_src_path=path)))
         return files
+
+    @staticmethod
+    def _problems() -> str:
+        path = os.environ.get(PROBLEMS_VARIABLE, "")
+        try:
+            return Path(path).read_text(encoding="utf-8").strip() if path else ""
+        except OSError:
+            return ""
 
     def _yaml(self, site_config: dict) -> str:
         if self.written is None or self.written[0] != site_config:
