@@ -35,6 +35,86 @@ function dataFormat() {
   };
 }
 
+// Dates: the browser's own date (or date-and-time) input, which keeps a typed year as typed;
+// Decap's datetime widget turns "2026" into 1906-12-01. The value is text as `act check` reads
+// it: YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time on UK clocks. Built with Decap's own React
+// (window.h, window.createClass), so no other library is loaded.
+function asText(value, time) {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return value.toISOString().slice(0, time ? 16 : 10);
+  }
+  return typeof value === "string" ? value.slice(0, time ? 16 : 10) : "";
+}
+
+const DateControl = window.createClass({
+  isValid() {
+    const field = this.props.field;
+    const value = asText(this.props.value, field.get("time"));
+    const min = field.get("min");
+    if (value && min && value < min) {
+      return { error: { message: `This date is before ${min.slice(0, 4)}: check the year.` } };
+    }
+    return true;
+  },
+  render() {
+    const { field, forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } =
+      this.props;
+    const time = Boolean(field.get("time"));
+    return window.h("input", {
+      type: time ? "datetime-local" : "date",
+      id: forID,
+      className: classNameWrapper,
+      value: asText(value, time),
+      min: field.get("min"),
+      max: field.get("max"),
+      // Cleared: empty, which the save below leaves out of the file.
+      onChange: (event) => onChange(event.target.value),
+      onFocus: setActiveStyle,
+      onBlur: setInactiveStyle,
+    });
+  },
+});
+
+function DatePreview({ value, field }) {
+  return window.h("span", {}, asText(value, field && field.get("time")));
+}
+
+CMS.registerWidget("act-date", DateControl, DatePreview);
+
+// A field left empty is left out of the file: `act check` refuses `summary: ""` and reads an
+// absent optional field as absent. Empty text, empty lists and groups left wholly empty are
+// removed before every save; false and 0 are values and stay.
+function isImmutableMap(value) {
+  return Boolean(value && value["@@__IMMUTABLE_MAP__@@"]);
+}
+function isImmutableList(value) {
+  return Boolean(value && value["@@__IMMUTABLE_LIST__@@"]);
+}
+function isEmpty(value) {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (isImmutableMap(value) || isImmutableList(value)) return value.size === 0;
+  return false;
+}
+function prune(value) {
+  if (isImmutableMap(value)) {
+    return value.map(prune).filter((item) => !isEmpty(item));
+  }
+  if (isImmutableList(value)) {
+    return value.map(prune);
+  }
+  return value;
+}
+
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const data = entry.get("data");
+    // The data files keep their list (entries) whole: only inside each entry.
+    return prune(data).set("body", data.get("body") || "");
+  },
+});
+
 for (const name of listed("data-data-formats")) {
   CMS.registerCustomFormat(name, "yml", dataFormat());
 }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from act.problems import Severity
 from act.publishing import calendar, structured_data
 from act.schema import (
+    EARLIEST_PUBLISHED,
     Boolean,
     Choice,
     Context,
@@ -184,7 +185,12 @@ def _awaiting_review(data: dict, path: Path_, ctx: Context) -> None:
 
 
 PUBLISHING = [
-    Field("published", IsoDate(), doc="the date it was first published", example="2026-11-26"),
+    Field(
+        "published",
+        IsoDate(EARLIEST_PUBLISHED),
+        doc="the date it was first published",
+        example="2026-11-26",
+    ),
     Field(
         "review_by",
         IsoDate(),
@@ -226,7 +232,7 @@ CHANGES = Field(
 )
 UPDATED = Field(
     "updated",
-    IsoDate(),
+    IsoDate(EARLIEST_PUBLISHED),
     required=False,
     doc="the date of the last real change",
     example="2026-11-26",
