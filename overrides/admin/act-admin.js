@@ -82,8 +82,9 @@ function DatePreview({ value, field }) {
 CMS.registerWidget("act-date", DateControl, DatePreview);
 
 // A field left empty is left out of the file: `act check` refuses `summary: ""` and reads an
-// absent optional field as absent. Empty text, empty lists and groups left wholly empty are
-// removed before every save; false and 0 are values and stay.
+// absent optional field as absent. Empty text and groups left wholly empty are removed before
+// every save; false, 0 and lists (an empty list is what a data file may already hold, and
+// `act check` takes it) stay as they are.
 function isImmutableMap(value) {
   return Boolean(value && value["@@__IMMUTABLE_MAP__@@"]);
 }
@@ -93,7 +94,7 @@ function isImmutableList(value) {
 function isEmpty(value) {
   if (value === null || value === undefined) return true;
   if (typeof value === "string") return value.trim() === "";
-  if (isImmutableMap(value) || isImmutableList(value)) return value.size === 0;
+  if (isImmutableMap(value)) return value.size === 0;
   return false;
 }
 function prune(value) {
