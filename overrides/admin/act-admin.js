@@ -1,6 +1,7 @@
 // The web editor: Decap CMS with our data-file format and our CSS in the preview.
 // The configuration (config.yml, beside this file) is generated from the schemas by the build.
 import yaml from "./js-yaml/js-yaml.mjs";
+import { writeKeeping } from "./act-yaml-keep.js";
 
 const CMS = window.CMS;
 const LIST_FIELD = "entries";
@@ -17,20 +18,27 @@ function listed(attribute) {
 
 // The data files are YAML lists at the top, which Decap's own formats cannot hold: the form
 // edits them as one list field, and the file keeps its opening comment (sources, rules).
-// One format per file, so each remembers its own comment between reading and saving.
+// One format per file, so each remembers its own file between reading and saving: what did
+// not change is written back as it was (act-yaml-keep.js), so an edit to one helpline changes
+// only that helpline's lines.
 function dataFormat() {
   let header = "";
+  let body = "";
+  let read = [];
+  const dump = (value) => yaml.dump(value, { schema: SCHEMA, lineWidth: -1, noRefs: true });
   return {
     fromFile(text) {
       const lines = text.split("\n");
       const first = lines.findIndex((line) => line.trim() && !line.startsWith("#"));
-      header = (first === -1 ? lines : lines.slice(0, first)).join("\n").trimEnd();
+      // The opening comment as written, with the blank line after it.
+      header = (first === -1 ? lines : lines.slice(0, first)).join("\n");
+      body = first === -1 ? "" : lines.slice(first).join("\n");
+      read = yaml.load(text, { schema: SCHEMA }) || [];
       return { [LIST_FIELD]: yaml.load(text, { schema: SCHEMA }) || [] };
     },
     toFile(data) {
       const entries = (data && data[LIST_FIELD]) || [];
-      const body = yaml.dump(entries, { schema: SCHEMA, lineWidth: -1, noRefs: true });
-      return (header ? header + "\n" : "") + body;
+      return (header ? header + "\n" : "") + writeKeeping(body, read, entries, dump);
     },
   };
 }

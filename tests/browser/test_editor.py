@@ -8,6 +8,7 @@ publication, and checked with the real `act check`.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -276,8 +277,20 @@ def test_changing_one_entry_of_a_data_file_changes_nothing_else(editor, tmp_path
     control(page, field).fill("Changed in the editor.")
     save(page)
 
-    written = yaml.safe_load(saved_files(page)[f"data/{name}.yml"])
+    text = saved_files(page)[f"data/{name}.yml"]
+    written = yaml.safe_load(text)
     expected = [{**original[0], field: "Changed in the editor."}, *original[1:]]
+    # Only that field's lines change: the rest of the file is written back as it was.
+    before = (ROOT / f"data/{name}.yml").read_text(encoding="utf-8").splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, text.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert [line for line in changed if line.startswith("+")] == [
+        f"+  {field}: Changed in the editor."
+    ], changed
+    assert len(changed) <= 4, changed  # the old value, folded over at most three lines
     assert comparable(written) == comparable(expected)
     result = act_check(saved_files(page), tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
