@@ -112,8 +112,12 @@ def test_a_new_editor_writes_sets_ready_and_publishes_an_article(chromium, make_
     assert your_folder() == before
 
     # With the Workflow tab open, as an editor leaves it: nothing reloads, nothing switches.
-    page.goto(base + "admin/#/workflow")
-    page.get_by_text("Keep a torch by the bed").first.wait_for()
+    page.locator("a[href$='#/collections/article']").first.click()  # the back arrow
+    page.get_by_role("link", name="Workflow").click()
+    try:
+        page.get_by_text("Keep a torch by the bed").first.wait_for(timeout=90_000)
+    finally:
+        page.screenshot(path=str(log.parent / "workflow.png"))
     loads.clear()
     end = time.monotonic() + WATCH_SECONDS
     while time.monotonic() < end:
