@@ -127,6 +127,26 @@ CMS.registerEventListener({
 for (const name of listed("data-data-formats")) {
   CMS.registerCustomFormat(name, "yml", dataFormat());
 }
+// The preview beside the form is drawn as the site draws a page: the title, the summary and
+// the body inside the site's own article element and stylesheet, not a list of raw values.
+// The page exactly as published is one click away: "View preview" opens it on the deploy
+// preview (each collection's preview_path).
+const PagePreview = window.createClass({
+  render() {
+    const { entry, widgetFor } = this.props;
+    const h = window.h;
+    return h(
+      "article",
+      { className: "md-content__inner md-typeset" },
+      h("h1", {}, entry.getIn(["data", "title"]) || ""),
+      h("p", { className: "act-summary" }, entry.getIn(["data", "summary"]) || ""),
+      widgetFor("body"),
+    );
+  },
+});
+for (const name of listed("data-content-collections")) {
+  CMS.registerPreviewTemplate(name, PagePreview);
+}
 for (const href of listed("data-preview-styles")) {
   CMS.registerPreviewStyle(new URL(href, document.baseURI).href);
 }

@@ -243,8 +243,15 @@ def test_the_preview_uses_the_sites_stylesheets(editor):
     page, _, base = editor
     new_entry(page, base, "article")
     control(page, "title").fill("A title to preview")
+    control(page, "summary").fill("What the preview shows.")
+    write_body(page, "The body, set as the site sets it.")
     frame = page.frame_locator("iframe").first
     frame.get_by_text("A title to preview").wait_for()
+    # Drawn as the site draws a page, not as a list of raw values.
+    article = frame.locator("article.md-typeset")
+    assert article.locator("h1").inner_text() == "A title to preview"
+    article.get_by_text("The body, set as the site sets it.").wait_for()
+    assert "Summary:" not in article.inner_text()
     hrefs = frame.locator("link[rel=stylesheet]").evaluate_all("ls => ls.map(l => l.href)")
     # One stylesheet: Material's and act.css joined (plugins/act/mkdocs/stylesheet.py).
     assert len(hrefs) == 1 and "/assets/stylesheets/site." in hrefs[0], hrefs

@@ -195,6 +195,11 @@ def _data_collection(name: str, label: str, schema: Record, taxonomies) -> dict[
 DATA_PAGES = {"programmes": "programmes/", "showcase": "projects/", "referrals": "get-help/"}
 
 
+def content_collections() -> list[str]:
+    """The collections whose preview is drawn as a page of the site (act-admin.js)."""
+    return [entry_type.kind for entry_type in CONTENT_TYPES]
+
+
 def data_formats() -> list[str]:
     """The names of the custom formats the editor's page must register."""
     return [DATA_FORMAT.format(name=name) for name in DATA_FILES]

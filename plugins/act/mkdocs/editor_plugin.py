@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from act.content.checker import shown_path
-from act.editor.config import cms_config, cms_config_yaml, data_formats
+from act.editor.config import cms_config, cms_config_yaml, content_collections, data_formats
 from act.mkdocs.nav import content_plugin
 from act.taxonomies import load_taxonomies
 
@@ -86,6 +86,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             site_name=config.site_name,
             preview_styles=self._preview_styles(config),
             data_formats=data_formats(),
+            content_collections=content_collections(),
             problems=self._problems(),
         )
         for src_uri, content in (
