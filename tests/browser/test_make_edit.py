@@ -109,6 +109,8 @@ def test_a_new_editor_writes_sets_ready_and_publishes_an_article(chromium, make_
     write_body(page, "Keep a torch where you can reach it in the dark.")
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Entry saved").first.wait_for(timeout=60_000)
+    # Decap then opens the saved entry at its own address: wait for it before moving on.
+    page.wait_for_url("**/entries/keep-a-torch-by-the-bed", timeout=60_000)
     assert your_folder() == before
 
     # With the Workflow tab open, as an editor leaves it: nothing reloads, nothing switches.
