@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from act.problems import Severity
 from act.schema import (
+    EARLIEST_PUBLISHED,
     Boolean,
     Choice,
     Context,
@@ -160,7 +161,12 @@ def no_reviewer_yet(data: dict, path: Path_, ctx: Context) -> None:
 
 
 PUBLISHING = [
-    Field("published", IsoDate(), doc="the date it was first published", example="2026-11-26"),
+    Field(
+        "published",
+        IsoDate(EARLIEST_PUBLISHED),
+        doc="the date it was first published",
+        example="2026-11-26",
+    ),
     Field(
         "review_by",
         IsoDate(),
@@ -195,7 +201,7 @@ CHANGES = Field(
 )
 UPDATED = Field(
     "updated",
-    IsoDate(),
+    IsoDate(EARLIEST_PUBLISHED),
     required=False,
     doc="the date of the last real change",
     example="2026-11-26",

@@ -149,9 +149,22 @@ class Text(Kind):
         return fill.text(field.doc or field.name), ""
 
     def form_widget(self, name, form, field=None, within_optional=""):
-        # Not blank: `act check` refuses text that is only spaces.
-        pattern = [r"\S", "Write some text"]
-        return {"widget": "text" if self.multiline else "string", "pattern": pattern}
+        return {
+            "widget": "text" if self.multiline else "string",
+            "pattern": list(text_pattern(self.max_length)),
+        }
+
+
+def text_pattern(max_length: int | None = None) -> tuple[str, str]:
+    """The form's pattern for text: not blank (`act check` refuses text that is only spaces),
+    and at most `max_length` characters; with the words the form shows when it does not match.
+    Written for JavaScript's RegExp too (Decap tests it in the browser)."""
+    if max_length is None:
+        return r"\S", "Write some text"
+    return (
+        rf"^(?=[\s\S]*\S)[\s\S]{{1,{max_length}}}$",
+        f"Write some text, at most {max_length} characters",
+    )
 
 
 @dataclass
@@ -279,7 +292,17 @@ class Slug(Kind):
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# The earliest date a page of this toolkit can carry (`published`, `updated`): nothing was
+# published before 2020, so an earlier year is a mistyped one (a date picker that turned
+# "2026" into 1906, a two-digit year).
+EARLIEST_PUBLISHED = date(2020, 1, 1)
+
+
+@dataclass
 class IsoDate(Kind):
+    """A date, YYYY-MM-DD; `earliest`, if given, is the first date allowed."""
+
+    earliest: date | None = None
     label = "date (YYYY-MM-DD)"
 
     def check(self, value, path, ctx):
@@ -287,11 +310,11 @@ class IsoDate(Kind):
             ctx.report(path, f"'{value}' has a time as well", "write only the date, YYYY-MM-DD")
             return MISSING
         if isinstance(value, date):
-            return value
+            return self._not_too_early(value, path, ctx)
         text = str(value).strip() if isinstance(value, str | int) else None
         if text and _ISO_DATE.match(text):
             try:
-                return date.fromisoformat(text)
+                return self._not_too_early(date.fromisoformat(text), path, ctx)
             except ValueError:
                 ctx.report(path, f"'{text}' is not a real date", "check the month and day")
                 return MISSING
@@ -302,8 +325,20 @@ class IsoDate(Kind):
         )
         return MISSING
 
+    def _not_too_early(self, value: date, path, ctx):
+        if self.earliest and value < self.earliest:
+            ctx.report(
+                path,
+                f"{value.isoformat()} is before {self.earliest.year}, when nothing here was "
+                "published yet",
+                "check the year: it may have been mistyped",
+            )
+            return MISSING
+        return value
+
     def describe(self):
-        return "date, YYYY-MM-DD"
+        since = f", {self.earliest.isoformat()} or later" if self.earliest else ""
+        return f"date, YYYY-MM-DD{since}"
 
     def json_schema(self, terms):
         return {"type": "string", "format": "date", "pattern": _ISO_DATE.pattern}
@@ -312,13 +347,13 @@ class IsoDate(Kind):
         return fill.today.isoformat(), field.doc
 
     def form_widget(self, name, form, field=None, within_optional=""):
-        # moment.js tokens: the editor then writes the date as `check` reads it.
+        # act-date (overrides/admin/act-admin.js): the browser's own date input, which keeps a
+        # typed year as typed (Decap's datetime widget turns "2026" into 1906-12-01), written
+        # as YYYY-MM-DD. `min` is what the input offers and the form checks.
         return {
-            "widget": "datetime",
-            "format": "YYYY-MM-DD",
-            "date_format": "YYYY-MM-DD",
-            "time_format": False,
-            "picker_utc": True,
+            "widget": "act-date",
+            "min": (self.earliest or date(2000, 1, 1)).isoformat(),
+            "max": "2099-12-31",
         }
 
 
@@ -370,13 +405,13 @@ class LocalDateTime(Kind):
         return field.example or f"{fill.today.isoformat()}T18:00", field.doc
 
     def form_widget(self, name, form, field=None, within_optional=""):
-        # The time as UK clocks show it, written back as `check` reads it (no offset).
+        # act-date with a time: the browser's date-and-time input, written back as `check`
+        # reads it, YYYY-MM-DDTHH:MM as UK clocks show it (no offset).
         return {
-            "widget": "datetime",
-            "format": "YYYY-MM-DDTHH:mm",
-            "date_format": "YYYY-MM-DD",
-            "time_format": "HH:mm",
-            "picker_utc": True,
+            "widget": "act-date",
+            "time": True,
+            "min": "2000-01-01T00:00",
+            "max": "2099-12-31T23:59",
         }
 
 
@@ -436,10 +471,7 @@ class Url(Kind):
         return field.example, field.doc
 
     def form_widget(self, name, form, field=None, within_optional=""):
-        schemes = ["https://", *(f"{scheme}:" for scheme in self.also)]
-        pattern = "^(" + "|".join(re.escape(scheme) for scheme in schemes) + r")\S+$"
-        words = f"A full address starting {' or '.join(schemes)}, with no spaces"
-        return {"widget": "string", "pattern": [pattern, words]}
+        return {"widget": "string", "pattern": list(url_pattern(self.also))}
 
 
 _NOT_IN_URLS = re.compile(r'[\s"<>{}|\\^`\x00-\x1f\x7f]')
@@ -471,6 +503,30 @@ def _tel_problem(url: str) -> tuple[str, str] | None:
 
 
 _LINK_CHECKS = {"mailto": _mailto_problem, "tel": _tel_problem}
+
+# The same rules as the form's patterns (JavaScript and Python read them alike): a web address
+# with a dot in its host and none of the characters an address cannot hold; mailto: with one
+# address and at most a subject; tel: with 3 to 15 digits, a leading + and separators.
+_URL_CHAR = r"[^\s\"<>{}|\\^`]"
+_FORM_LINKS = {
+    "https": rf"https://[^/\s\"<>{{}}|\\^`]+\.[^/\s\"<>{{}}|\\^`]+{_URL_CHAR}*",
+    "mailto": r"mailto:[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
+    r"(\?subject=[^&=]*)?",
+    "tel": r"tel:[\s.()-]*\+?([\s.()-]*[0-9]){3,15}[\s.()-]*",
+}
+_FORM_WORDS = {
+    "https": "a web address starting https://",
+    "mailto": "mailto: and one e-mail address (at most ?subject=..., no cc, bcc or body)",
+    "tel": "tel: and a phone number (digits, a + at the start)",
+}
+
+
+def url_pattern(also: Sequence[str] = ()) -> tuple[str, str]:
+    """The form's pattern for a link, and the words it shows when a link does not match."""
+    schemes = ["https", *also]
+    pattern = "^(" + "|".join(f"(?:{_FORM_LINKS[s]})" for s in schemes) + ")$"
+    words = "Write " + ", or ".join(_FORM_WORDS[s] for s in schemes)
+    return pattern, words
 
 
 @dataclass

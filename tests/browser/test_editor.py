@@ -8,6 +8,7 @@ publication, and checked with the real `act check`.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -230,7 +231,8 @@ def test_a_data_file_edited_in_the_editor_passes_act_check_and_keeps_its_comment
     header = original_text[: original_text.index("\n- id:")]
     assert written.startswith(header)
     entries = yaml.safe_load(written)
-    assert entries[:last] == [{**e, "links": e.get("links", [])} for e in original]
+    # Untouched entries stay as they were.
+    assert entries[:last] == original
     assert entries[last]["id"] == "flood-wardens"
     result = act_check(files, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -241,8 +243,15 @@ def test_the_preview_uses_the_sites_stylesheets(editor):
     page, _, base = editor
     new_entry(page, base, "article")
     control(page, "title").fill("A title to preview")
+    control(page, "summary").fill("What the preview shows.")
+    write_body(page, "The body, set as the site sets it.")
     frame = page.frame_locator("iframe").first
     frame.get_by_text("A title to preview").wait_for()
+    # Drawn as the site draws a page, not as a list of raw values.
+    article = frame.locator("article.md-typeset")
+    assert article.locator("h1").inner_text() == "A title to preview"
+    article.get_by_text("The body, set as the site sets it.").wait_for()
+    assert "Summary:" not in article.inner_text()
     hrefs = frame.locator("link[rel=stylesheet]").evaluate_all("ls => ls.map(l => l.href)")
     # One stylesheet: Material's and act.css joined (plugins/act/mkdocs/stylesheet.py).
     assert len(hrefs) == 1 and "/assets/stylesheets/site." in hrefs[0], hrefs
@@ -275,9 +284,95 @@ def test_changing_one_entry_of_a_data_file_changes_nothing_else(editor, tmp_path
     control(page, field).fill("Changed in the editor.")
     save(page)
 
-    written = yaml.safe_load(saved_files(page)[f"data/{name}.yml"])
+    text = saved_files(page)[f"data/{name}.yml"]
+    written = yaml.safe_load(text)
     expected = [{**original[0], field: "Changed in the editor."}, *original[1:]]
+    # Only that field's lines change: the rest of the file is written back as it was.
+    before = (ROOT / f"data/{name}.yml").read_text(encoding="utf-8").splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, text.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert [line for line in changed if line.startswith("+")] == [
+        f"+  {field}: Changed in the editor."
+    ], changed
+    assert len(changed) <= 4, changed  # the old value, folded over at most three lines
     assert comparable(written) == comparable(expected)
     result = act_check(saved_files(page), tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert watch.csp_violations == [] and watch.foreign_requests == []
+
+
+def test_a_year_typed_into_a_date_stays_that_year(chromium, site_url):
+    # As a person types a date into the date box: day and month (in the order the browser's
+    # language puts them), then the year.
+    context = chromium.new_context(viewport=DESKTOP, locale="en-GB")
+    context.add_init_script(seed_script())
+    page = context.new_page()
+    config = editor_config_text()
+    page.route(
+        "**/admin/config.yml",
+        lambda route: route.fulfill(body=config, content_type="text/yaml; charset=utf-8"),
+    )
+    page.goto(site_url + "admin/")
+    page.get_by_role("button", name="Login").click()
+    new_entry(page, site_url, "article")
+    published = control(page, "published")
+    published.click()
+    page.keyboard.type("05122026")
+    typed = published.input_value()
+    assert typed in ("2026-12-05", "2026-05-12"), typed  # never 1906
+    control(page, "title").click()  # on to the next field: the date stays as typed
+    assert published.input_value() == typed
+    context.close()
+
+
+def test_a_cleared_optional_field_is_left_out_of_the_file(editor):
+    page, watch, base = editor
+    new_entry(page, base, "article")
+    control(page, "title").fill("Keep a radio that needs no mains power")
+    control(page, "summary").fill("A wind-up or battery radio keeps you informed in a power cut.")
+    choose(page, "topics", "Power cuts")
+    control(page, "name").fill("ACT editorial team")
+    control(page, "role").fill("Editorial team")
+    control(page, "service").fill("Some service")
+    control(page, "service").fill("")  # changed their mind
+    control(page, "published").fill(PUBLISHED)
+    control(page, "updated").fill(PUBLISHED)
+    control(page, "updated").fill("")
+    control(page, "review_by").fill(REVIEW_BY)
+    add_source(page, nth_title=1, nth_url=1)
+    write_body(page, "A radio that needs no mains power still works in a power cut.")
+    save(page)
+    (text,) = saved_files(page).values()
+    front = yaml.safe_load(text.split("---")[1])
+    assert "service" not in front["author"] and "updated" not in front
+    assert '""' not in text and "''" not in text
+
+
+BAD_APPLY = [
+    "http://example.org/volunteer",
+    "www.example.org",
+    "https://exa mple.org",
+    "mailto:volunteer@example.org?cc=boss@example.org",
+    "mailto:volunteer@example.org?body=Hello",
+    "mailto:not-an-address",
+    "tel:0800-CALL-NOW",
+]
+
+
+def test_the_form_refuses_each_bad_link_with_a_message(editor):
+    page, watch, base = editor
+    new_entry(page, base, "opportunity")
+    control(page, "title").fill("Flood warden in your street")
+    for value in BAD_APPLY:
+        control(page, "apply_url").fill(value)
+        page.get_by_role("button", name="Save").click()
+        message = page.get_by_text("Write a web address starting https://").first
+        message.wait_for()
+        assert page.evaluate(UNPUBLISHED) == 0, value
+    control(page, "published").fill("1906-12-01")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("This date is before 2020: check the year.").wait_for()
+    assert page.evaluate(UNPUBLISHED) == 0

@@ -118,9 +118,10 @@ def test_dates_are_written_as_iso_dates_and_the_workflow_opens_pull_requests():
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github" and "local_backend" not in config
     published = {f["name"]: f for f in collections()["article"]["fields"]}["published"]
-    assert published["widget"] == "datetime"
-    assert published["format"] == published["date_format"] == "YYYY-MM-DD"
-    assert published["time_format"] is False
+    # Our date widget (the browser's date input), not Decap's datetime, which turns a typed
+    # "2026" into 1906-12-01; and never a date before the site.
+    assert published["widget"] == "act-date" and "time" not in published
+    assert published["min"] == "2020-01-01"
 
 
 def test_only_the_local_configuration_talks_to_the_local_backend():
@@ -135,3 +136,98 @@ def test_a_kind_without_a_widget_is_an_error_not_a_silent_text_box():
 
     with pytest.raises(TypeError, match="colour"):
         editor.widget(Field("colour", Colour()), {})
+
+
+def every_field(fields, collection):
+    for field in fields:
+        yield collection, field
+        yield from every_field(field.get("fields", []), collection)
+        if "field" in field:
+            yield from every_field([field["field"]], collection)
+
+
+def all_fields():
+    for name, collection in collections().items():
+        yield from every_field(collection.get("fields", []), name)
+        for file in collection.get("files", []):
+            yield from every_field(file["fields"], name)
+
+
+def refused_by_form(spec: dict, value: str) -> bool:
+    """What Decap does with a field's pattern: new RegExp(pattern).test(value)."""
+    import re
+
+    return re.search(spec["pattern"][0], value) is None
+
+
+# Values `act check` refuses, for each kind of form field that has a pattern, and values it
+# accepts. The form must refuse the first and accept the second.
+BAD_LINKS = [
+    "http://example.org",
+    "www.example.org",
+    "https://example",
+    "https://exa mple.org",
+    'https://example.org/"x"',
+    "mailto:a@example.org?cc=b@example.org",
+    "mailto:a@example.org?body=hello",
+    "mailto:a@example.org?subject=Hi&body=x",
+    "mailto:not-an-address",
+    "tel:0800-CALL-NOW",
+    "tel:12",
+]
+GOOD_LINKS = [
+    "https://www.samaritans.org/",
+    "mailto:volunteer@example.org",
+    "mailto:volunteer@example.org?subject=Flood wardens",
+    "tel:+44 116 123",
+]
+
+
+def test_the_form_refuses_every_link_the_check_refuses():
+    from act.schema import Context, Url
+    from act.yamlfile import parse_yaml
+
+    apply_url = {f["name"]: f for f in collections()["opportunity"]["fields"]}["apply_url"]
+    doc = parse_yaml("x: 1\n", "t.yml")[0]
+    for value in BAD_LINKS:
+        ctx = Context(doc, "t.yml")
+        Url(also=("mailto", "tel")).check(value, ("x",), ctx)
+        assert ctx.problems, f"act check accepts {value}"
+        assert refused_by_form(apply_url, value), f"the form accepts {value}"
+    for value in GOOD_LINKS:
+        if value.split(":")[0] + ":" not in apply_url["pattern"][0].replace("\\", ""):
+            continue  # a scheme this field does not take
+        assert not refused_by_form(apply_url, value), f"the form refuses {value}"
+    assert apply_url["pattern"][1].startswith("Write ")
+
+
+def test_the_form_refuses_charity_numbers_and_over_long_summaries():
+    fields = {(c, f["name"]): f for c, f in all_fields()}
+    charity = [f for (c, n), f in fields.items() if c == "referrals" and n == "charity"][0]
+    for value in ["12345", "SC12345", "NIC10000", "charity 219432", "0219432"]:
+        assert refused_by_form(charity, value), value
+    for value in ["219432", "SC012345", "NIC100002"]:
+        assert not refused_by_form(charity, value), value
+    summary = fields["article", "summary"]
+    assert refused_by_form(summary, "x" * 161) and refused_by_form(summary, "   ")
+    assert not refused_by_form(summary, "x" * 160)
+
+
+def test_labels_and_hints_are_plain_english():
+    for collection, field in all_fields():
+        assert field["label"] not in ("Url", "Charitybase", "Github"), (collection, field)
+        assert not field.get("hint", "").startswith("True"), (collection, field["hint"])
+    article = {f["name"]: f for f in collections()["article"]["fields"]}
+    assert article["draft"]["hint"].startswith("Yes: keeps it out")
+
+
+def test_cross_field_rules_are_in_the_hints():
+    event = {f["name"]: f for f in collections()["event"]["fields"]}
+    assert "after the start" in event["end"]["hint"]
+    assert "unless the event is online" in event["place"]["hint"]
+
+
+def test_every_collection_has_a_preview_path():
+    for name, collection in collections().items():
+        assert collection.get("preview_path"), name
+    assert collections()["article"]["preview_path"] == "prepare/{{slug}}/"

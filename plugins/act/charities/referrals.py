@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from act.charities.registers import Register, register_of
+from act.charities.registers import REGISTERS, Register, register_of
 from act.datafiles import load_records
 from act.entry import NATIONS
 from act.numbers import PhoneNumber
@@ -54,6 +54,16 @@ class CharityNumber(Text):
             )
             return MISSING
         return text
+
+    def form_widget(self, name, form, field=None, within_optional=""):
+        numbers = "|".join(register.pattern.pattern for register in REGISTERS)
+        return {
+            "widget": "string",
+            "pattern": [
+                f"^(?:{numbers})$",
+                "The number from the register: 219432, SC012345 or NIC100002",
+            ],
+        }
 
 
 class AreaId(Text):

@@ -15,12 +15,14 @@ import yaml
 
 from act.charities.referrals import NEED
 from act.collections import PROGRAMME, PROJECT
-from act.entry import Entry
+from act.entry import SUMMARY_LIMIT, Entry
 from act.schema import (
     Boolean,
     Field,
     ListOf,
     Record,
+    Text,
+    text_pattern,
 )
 from act.types import CONTENT_TYPES
 
@@ -38,6 +40,41 @@ DATA_FILES: dict[str, tuple[str, Record]] = {
 # Decap custom formats that read and write a data file (a YAML list at the top, which Decap's
 # own formats cannot hold), one per file; overrides/admin/act-admin.js registers them.
 DATA_FORMAT = "act-data-{name}"
+
+# The form's words for each field name, where the name written as words would not do: one
+# table for every collection. Every other field's label is its name as words ("Review by").
+LABELS = {
+    "apply_url": "How to apply (web address, e-mail or phone)",
+    "booking_url": "Where to book (web address)",
+    "cap": "Most charities to list",
+    "charitybase": "CharityBase search",
+    "get_involved": "How to get involved",
+    "github": "GitHub",
+    "hours_per_month": "Hours a month",
+    "id": "Short name for the address",
+    "in_finder": "In the volunteering finder",
+    "organisation_url": "Organisation's web address",
+    "organiser_url": "Organiser's web address",
+    "pay_notes": "About the pay",
+    "text": "Number to text",
+    "text_word": "Word to text",
+    "url": "Web address",
+    "webchat": "Web chat",
+    "website": "Website address",
+}
+
+# Rules between two fields, which Decap's form cannot check: said in the field's hint, and
+# refused by `act check` (act.content.types: the event rules; act.charities.referrals).
+CROSS_FIELD_HINTS = {
+    ("event", "end"): "It must be after the start",
+    ("event", "place"): "Needed unless the event is online",
+    ("event", "cost"): "Needed unless the event is free",
+    ("event", "price"): "Leave empty if the event is free",
+    ("referrals", "number"): "A helpline needs a number or a website, or both",
+}
+
+# Patterns for a field of one collection that its Kind alone does not carry.
+FIELD_PATTERNS = {"summary": text_pattern(SUMMARY_LIMIT)}
 DATA_LIST_FIELD = "entries"
 
 
@@ -111,8 +148,10 @@ def _content_collection(entry_type: type[Entry], taxonomies) -> dict[str, Any]:
         "summary": "{{title}}",
         "media_folder": "",
         "public_folder": "",
+        # The page on the deploy preview, where the site's own templates show it.
+        "preview_path": f"{entry_type.section}/{{{{slug}}}}/",
         "fields": [
-            *(widget(f, taxonomies) for f in entry_type.schema.fields),
+            *(widget(f, taxonomies, collection=entry_type.kind) for f in entry_type.schema.fields),
             {
                 "name": "body",
                 "label": "Body",
@@ -132,6 +171,7 @@ def _data_collection(name: str, label: str, schema: Record, taxonomies) -> dict[
         "name": name,
         "label": label,
         "format": DATA_FORMAT.format(name=name),
+        "preview_path": DATA_PAGES.get(name, ""),
         "editor": {"preview": False},
         "files": [
             {
@@ -144,12 +184,21 @@ def _data_collection(name: str, label: str, schema: Record, taxonomies) -> dict[
                         "label": label,
                         "widget": "list",
                         "summary": "{{fields.name}}",
-                        "fields": [widget(f, taxonomies) for f in schema.fields],
+                        "fields": [widget(f, taxonomies, collection=name) for f in schema.fields],
                     }
                 ],
             }
         ],
     }
+
+
+# The published page that shows each data file, for the editor's "view preview" link.
+DATA_PAGES = {"programmes": "programmes/", "showcase": "projects/", "referrals": "get-help/"}
+
+
+def content_collections() -> list[str]:
+    """The collections whose preview is drawn as a page of the site (act-admin.js)."""
+    return [entry_type.kind for entry_type in CONTENT_TYPES]
 
 
 def data_formats() -> list[str]:
@@ -158,7 +207,10 @@ def data_formats() -> list[str]:
 
 
 def widget(
-    field: Field, taxonomies: dict[str, dict[str, str]], within_optional: str = ""
+    field: Field,
+    taxonomies: dict[str, dict[str, str]],
+    within_optional: str = "",
+    collection: str = "",
 ) -> dict[str, Any]:
     """One form field for one schema field.
 
@@ -168,9 +220,14 @@ def widget(
     `act check` still refuses a group filled in by half.
     """
     spec: dict[str, Any] = {"name": field.name, "label": _label(field.name)}
-    spec.update(field.kind.form_widget(field.name, _Form(taxonomies), field, within_optional))
+    form = _Form(taxonomies, collection)
+    spec.update(field.kind.form_widget(field.name, form, field, within_optional))
+    if field.name in FIELD_PATTERNS and isinstance(field.kind, Text):
+        spec["pattern"] = list(FIELD_PATTERNS[field.name])
     spec["required"] = field.required and not within_optional
     hint = _hint(field)
+    if (collection, field.name) in CROSS_FIELD_HINTS:
+        hint = f"{hint}. {CROSS_FIELD_HINTS[collection, field.name]}".lstrip(". ")
     if field.required and within_optional:
         hint = f"{hint}. Needed if you fill in the {within_optional}".lstrip(". ")
     if hint:
@@ -185,22 +242,27 @@ def widget(
 class _Form:
     """What each schema Kind is given to make its widget (act.schema.Form)."""
 
-    def __init__(self, taxonomies: dict[str, dict[str, str]]) -> None:
+    def __init__(self, taxonomies: dict[str, dict[str, str]], collection: str = "") -> None:
         self.taxonomies = taxonomies
+        self.collection = collection
 
     def field(self, field: Field, within_optional: str = "") -> dict[str, Any]:
-        return widget(field, self.taxonomies, within_optional)
+        return widget(field, self.taxonomies, within_optional, self.collection)
 
     def label(self, name: str) -> str:
         return _label(name)
 
 
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
 def _hint(field: Field) -> str:
     doc = field.doc[:1].upper() + field.doc[1:] if field.doc else ""
+    if isinstance(field.kind, Boolean) and doc.startswith("True "):
+        # A switch: "Yes if it is paid", "Yes: keeps it out of the published site".
+        rest = doc[len("True ") :]
+        doc = f"Yes {rest}" if rest.startswith(("if ", "while ")) else f"Yes: {rest}"
     if field.example and not isinstance(field.kind, Boolean | Record | ListOf):
         doc = f"{doc}. For example: {field.example}" if doc else f"For example: {field.example}"
     return doc

@@ -21,12 +21,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from act.content.checker import shown_path
-from act.editor.config import cms_config, cms_config_yaml, data_formats
+from act.editor.config import cms_config, cms_config_yaml, content_collections, data_formats
 from act.mkdocs.nav import content_plugin
 from act.taxonomies import load_taxonomies
 
 ADMIN = "admin"
 LOCAL_BACKEND_VARIABLE = "ACT_EDITOR_LOCAL_BACKEND"
+# `make edit` writes what `act check` said of the last publish into this file; the editor's
+# page shows it above the editor until a publish passes (an empty file: nothing to show).
+PROBLEMS_VARIABLE = "ACT_EDITOR_PROBLEMS"
 PAGE_TEMPLATE = "admin/index.html"  # in overrides/: a plain page, not a Material template
 
 
@@ -89,6 +92,8 @@ class EditorPlugin(BasePlugin[EditorConfig]):
             site_name=config.site_name,
             preview_styles=self._preview_styles(config),
             data_formats=data_formats(),
+            content_collections=content_collections(),
+            problems=self._problems(),
         )
         for src_uri, content in (
             (f"{ADMIN}/index.html", page),
@@ -101,6 +106,14 @@ class EditorPlugin(BasePlugin[EditorConfig]):
                 src_uri = src_uri.replace(f"{ADMIN}/decap-cms/", f"{ADMIN}/decap/")
                 files.append(self._hidden(File.generated(config, src_uri, abs_src_path=str(path))))
         return files
+
+    @staticmethod
+    def _problems() -> str:
+        path = os.environ.get(PROBLEMS_VARIABLE, "")
+        try:
+            return Path(path).read_text(encoding="utf-8").strip() if path else ""
+        except OSError:
+            return ""
 
     def _yaml(self, site_config: dict) -> str:
         if self.written is None or self.written[0] != site_config:

@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 
 from act.charities.cli import hidden_curated_charities
-from act.content.checker import check_content
+from act.content.checker import SCHEDULED, check_content
 from act.content.scaffold import PLACEHOLDER
 from act.entry import Entry
 from act.report.readability import READING_AGE_TARGET, ReadingAge, reading_age_of_page
@@ -34,6 +34,7 @@ class Reason(Enum):
     READING_AGE = f"Reading age above {READING_AGE_TARGET}"
     AWAITING_EXPERT = "Awaiting expert review"
     DRAFT = "Draft"
+    SCHEDULED = "Scheduled to be published"
 
     @property
     def key(self) -> str:
@@ -156,7 +157,11 @@ def _reasons(entry: Entry, text: str, today: date) -> list[tuple[Reason, str, da
         found.append((Reason.PLACEHOLDERS, f"replace every {PLACEHOLDER} before publishing", None))
     if entry.report_awaiting_review and entry.awaiting_review:
         found.append((Reason.AWAITING_EXPERT, "no reviewer recorded", None))
-    if entry.is_draft:
+    scheduled = entry.data.get(SCHEDULED)
+    if scheduled:
+        # Held back until its `published` date; the daily build publishes it that day.
+        found.append((Reason.SCHEDULED, f"published {_when(scheduled, today)}", scheduled))
+    elif entry.is_draft:
         found.append((Reason.DRAFT, "not published yet", None))
     return found
 
