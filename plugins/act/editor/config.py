@@ -64,7 +64,7 @@ LABELS = {
 }
 
 # Rules between two fields, which Decap's form cannot check: said in the field's hint, and
-# refused by `act check` (act.content.types: the event rules; act.charities.referrals).
+# refused by `act check` (act.types.event: the event rules; act.charities.referrals).
 CROSS_FIELD_HINTS = {
     ("event", "end"): "It must be after the start",
     ("event", "place"): "Needed unless the event is online",
