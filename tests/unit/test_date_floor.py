@@ -4,8 +4,8 @@ date picker that came out as 1906, or written in two digits, is refused with its
 from __future__ import annotations
 
 import pytest
-from act.entry import PUBLISHING, UPDATED
 
+from act.entry import PUBLISHING, UPDATED
 from act.schema import Context
 from act.yamlfile import parse_yaml
 
