@@ -23,11 +23,10 @@ from pathlib import Path
 from act.datafiles import load_records
 from act.problems import Problem
 from act.schema import Choice, Context, Field, IsoDate, ListOf, Record, Slug, Text, Url
-from act.taxonomies import NATION_IDS
+from act.taxonomies import AREAS_FILE, NATION_IDS
 from act.wording import shown_path
 from act.yamlfile import Path_
 
-AREAS_FILE = "areas.yml"
 NATION_NAMES = {
     "england": "England",
     "wales": "Wales",

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from act.entry import (
+    AREAS,
     PUBLISHING,
     SOURCE,
     SUMMARY,
@@ -127,6 +128,7 @@ OPPORTUNITY = Record(
             example="https://www.redcross.org.uk/get-involved/volunteer",
         ),
         REGIONS,
+        AREAS,
         Field(
             "place",
             Text(),
