@@ -181,7 +181,22 @@ def _write_yaml_list(path: Path, records: list[dict], note: str) -> None:
     path.write_text(f"# {note}\n{text}", encoding="utf-8")
 
 
-def _synthetic_snapshot(referrals_path: Path) -> tuple[str, int]:
+def _councils(data: Path) -> list[str]:
+    """Every council of the corpus's data/areas.yml, in file order."""
+    path = data / "areas.yml"
+    areas = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    return [council for area in areas or [] for council in area["councils"]]
+
+
+def _synthetic_areas(n: int, councils: list[str]) -> tuple[str, ...]:
+    """Areas of operation in the register's words: a third of the charities work throughout
+    England and Wales, the rest in one council each (so the area pages list some)."""
+    if n % 3 == 0 or not councils:
+        return ("Throughout England and Wales",)
+    return (councils[n % len(councils)],)
+
+
+def _synthetic_snapshot(referrals_path: Path, councils: list[str]) -> tuple[str, int]:
     """A register-style snapshot: the curated charities plus, for each need, as many further
     charities as its `cap` allows (what a refresh writes). The further ones are synthetic,
     numbered 9xxxxxx, and say so in their names."""
@@ -189,7 +204,7 @@ def _synthetic_snapshot(referrals_path: Path) -> tuple[str, int]:
     if any(p.is_error for p in problems):
         raise RuntimeError(f"the committed {referrals_path} does not pass its checks")
     charities = [
-        Charity(c.number, c.name, FROM_REGISTER, c.website, areas=("England", "Wales"))
+        Charity(c.number, c.name, FROM_REGISTER, c.website, areas=("Throughout England and Wales",))
         for c in referrals.curated().values()
     ]
     matches: dict[str, tuple[str, ...]] = {}
@@ -205,7 +220,7 @@ def _synthetic_snapshot(referrals_path: Path) -> tuple[str, int]:
                     FROM_REGISTER,
                     activities="Benchmark data, not a real charity: support for "
                     f"{need.name.lower()}, number {n + 1} of {cap}.",
-                    areas=("England", "Wales")[: 1 + n % 2],
+                    areas=_synthetic_areas(number, councils),
                     latest_income=1000 * (n + 1),
                     income_year_end=date(2026, 3, 31),
                     registered_on=date(2000 + n % 25, 1, 1),
@@ -246,7 +261,9 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
         shutil.copy(plain, dest / "content" / plain.name)
     data = dest / "data"
     (data / "charities").mkdir(parents=True)
-    for name in ("topics.yml", "regions.yml", "referrals.yml"):
+    # The police force areas (a page each, generated from data/areas.yml, with the numbers of
+    # data/numbers.yml for their nation), as the edition has them: opportunities name them.
+    for name in ("topics.yml", "regions.yml", "referrals.yml", "areas.yml", "numbers.yml"):
         shutil.copy(root / "data" / name, data / name)
     topics = [t["id"] for t in yaml.safe_load((root / "data" / "topics.yml").read_text())]
     regions = [r["id"] for r in yaml.safe_load((root / "data" / "regions.yml").read_text())]
@@ -268,7 +285,7 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
         _cycle_records(programmes, programme_count),
         "Synthetic benchmark copy of data/programmes.yml.",
     )
-    snapshot, charity_count = _synthetic_snapshot(data / "referrals.yml")
+    snapshot, charity_count = _synthetic_snapshot(data / "referrals.yml", _councils(data))
     (data / "charities" / "snapshot.json").write_text(snapshot, encoding="utf-8")
     return CorpusCounts(
         article=counts["article"],

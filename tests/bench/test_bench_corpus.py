@@ -3,6 +3,7 @@ Markdown for stock Material."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from bench.corpus import BUILD_DATE, PROPORTIONS, counts_for, generate_corpus, stock_project
-from support import BIN
+from support import BIN, ROOT
 
 PAGES = 60
 
@@ -41,6 +42,23 @@ def test_the_charity_snapshot_and_referrals_pass_their_checks(corpus):
     project, _ = corpus
     done = act(project, "charities", "check")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_corpus_has_the_areas_and_charities_that_work_in_them(corpus):
+    """The area pages are generated from data/areas.yml, with the numbers of data/numbers.yml
+    for their nation; some charities work in one council, as on the register."""
+    project, _ = corpus
+    for name in ("areas.yml", "numbers.yml"):
+        assert (project / "data" / name).read_text() == (ROOT / "data" / name).read_text()
+    councils = {
+        c
+        for area in yaml.safe_load((ROOT / "data" / "areas.yml").read_text())
+        for c in area["councils"]
+    }
+    snapshot = json.loads((project / "data" / "charities" / "snapshot.json").read_text())
+    areas = [tuple(c["areas"]) for c in snapshot["charities"]]
+    assert any(len(a) == 1 and a[0] in councils for a in areas)
+    assert ("Throughout England and Wales",) in areas
 
 
 def test_counts_per_type_follow_the_proportions(corpus):
