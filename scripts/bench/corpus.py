@@ -304,6 +304,23 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
 OUR_KEYS = ("template",)
 
 
+def _area_markdown(area: dict) -> str:
+    """An area page's facts as plain Markdown, for stock Material."""
+    services = [area["police"], *area["fire"], area["ambulance"], area["resilience"]]
+    lines = [
+        f"# {area['name']}",
+        "",
+        f"The {area['name']} police force area covers {', '.join(area['councils'])}.",
+        "",
+        *(f"- [{s['name']}]({s['url']})" for s in services),
+        "",
+        "Sources:",
+        "",
+        *(f"- [{s['title']}]({s['url']})" for s in area["sources"]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> int:
     """Stock Material for MkDocs with its own search plugin, the same theme settings and
     Markdown, none of our plugins or overrides. Sections are stub pages; items are kept out of
@@ -321,7 +338,8 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
                 path.write_text(_dump(front, body.strip()), encoding="utf-8")
     config = yaml.safe_load((corpus / "mkdocs.yml").read_text(encoding="utf-8"))
     # The section pages ACT generates; stock Material gets a stub of each.
-    for section in ("prepare", "volunteer", "reserves", "get-help", "projects", "programmes"):
+    sections = ("prepare", "volunteer", "reserves", "get-help", "areas", "projects", "programmes")
+    for section in sections:
         stub = docs / section / "index.md"
         stub.parent.mkdir(exist_ok=True)
         if not stub.exists():
@@ -332,6 +350,10 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
             f"# {project['name']}\n\n{project['problem']}\n\n{project['what_it_does']}\n",
             encoding="utf-8",
         )
+    # The area pages are generated from data/areas.yml in ACT: here, their facts as Markdown.
+    areas_file = corpus / "data" / "areas.yml"
+    for area in (yaml.safe_load(areas_file.read_text()) if areas_file.exists() else None) or []:
+        (docs / "areas" / f"{area['id']}.md").write_text(_area_markdown(area), encoding="utf-8")
     (docs / "assets").mkdir(exist_ok=True)
     for asset in ("logo.svg", "favicon.svg"):
         shutil.copy(corpus / "overrides" / "assets" / asset, docs / "assets" / asset)
@@ -355,7 +377,8 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
         stock["nav"] = config["nav"]
         # Items are not in the nav; say so, so MkDocs does not list each one.
         stock["not_in_nav"] = "\n".join(
-            f"/{s}/*.md\n!/{s}/index.md" for s in ("prepare", "volunteer", "reserves", "projects")
+            f"/{s}/*.md\n!/{s}/index.md"
+            for s in ("prepare", "volunteer", "reserves", "areas", "projects")
         )
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(stock, sort_keys=False, allow_unicode=True), encoding="utf-8"

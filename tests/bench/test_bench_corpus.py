@@ -94,7 +94,20 @@ def test_stock_material_gets_the_same_pages_and_none_of_our_plugins(corpus, tmp_
         ours = {p.name for p in (project / "content" / section).glob("*.md")}
         assert ours <= {p.name for p in (docs / section).glob("*.md")}
     assert len(list((docs / "projects").glob("*.md"))) == counts.project + 1  # + the stub
+    # The area pages ACT generates from data/areas.yml, as Markdown, and the index's stub.
+    areas = yaml.safe_load((project / "data" / "areas.yml").read_text())
+    assert len(list((docs / "areas").glob("*.md"))) == len(areas) + 1
     assert pages >= PAGES
+    # Stock Material builds it as strictly as ACT builds its own (every nav entry is there).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet"],
+        cwd=tmp_path / "b",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_each_run_builds_into_an_empty_site_and_the_last_one_is_set_aside(tmp_path):
