@@ -117,7 +117,22 @@ document$.subscribe(function () {
     widen.hidden = false;
   }
 
+  // With an area chosen, the roles that name it come first, as on the area's own page; the
+  // list's own order otherwise. Cards are only moved when the order changes.
+  var list = cards.length ? cards[0].parentNode : null;
+  function order(state) {
+    if (!list) return;
+    var named = function (card) {
+      return state.area && card.dataset.areas && card.dataset.areas.split(" ").indexOf(state.area) >= 0;
+    };
+    var wanted = cards.filter(named).concat(cards.filter(function (card) { return !named(card); }));
+    var current = Array.prototype.slice.call(list.children);
+    if (wanted.every(function (card, i) { return current[i] === card; })) return;
+    wanted.forEach(function (card) { list.appendChild(card); });
+  }
+
   function apply(state, updateUrl) {
+    order(state);
     var shown = 0;
     cards.forEach(function (card) {
       var visible = matches(card, state);
