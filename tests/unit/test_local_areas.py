@@ -159,3 +159,29 @@ def test_an_area_page_lists_charities_by_need_the_most_local_first():
     # The committed snapshot, before a refresh brings areas: nothing listed, nothing wrong.
     assert local_charities(west_yorkshire, Directory([NeedListing(money, (), (), ())]), {}) == []
     assert local_charities(west_yorkshire, None, {}) == []
+
+
+def test_act_check_names_an_area_outside_the_roles_regions_at_its_line(tmp_path):
+    project = make_project("site", tmp_path / "project")
+    role = project / "content" / "volunteer" / "open-responder.md"
+    text = role.read_text(encoding="utf-8").replace(
+        "regions: [south-west]\n", "regions: [south-west]\nareas:\n  - west-yorkshire\n"
+    )
+    role.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("areas:") + 1
+    event = project / "content" / "events" / "fixture-hack-weekend.md"
+    event.write_text(  # in its region: no problem
+        event.read_text(encoding="utf-8").replace(
+            "regions: [yorkshire-and-the-humber]\n",
+            "regions: [yorkshire-and-the-humber]\nareas: [west-yorkshire]\n",
+        ),
+        encoding="utf-8",
+    )
+    result = act_check(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert (
+        f"content/volunteer/open-responder.md:{line}: areas[0]: 'west-yorkshire' (West "
+        "Yorkshire) is in the region 'yorkshire-and-the-humber', which `regions` does not cover"
+    ) in output
+    assert "fixture-hack-weekend.md" not in output
