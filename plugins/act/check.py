@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from act.addresses import site_problems
-from act.areas.data import read_area_data
+from act.areas.data import named_area_problems, read_area_data
 from act.catalogue import Catalogue
 from act.charities.data import CharityData, read_charity_data
 from act.content.checker import check_content
@@ -31,7 +31,10 @@ def check_site(
     catalogue = check_content(content, data, today, cache=cache, processes=processes)
     catalogue.problems += directive_problems(catalogue)
     charities = read_charity_data(data, today)
-    catalogue.problems += read_area_data(data, catalogue.taxonomies.regions).problems
+    areas = read_area_data(data, catalogue.taxonomies.regions)
+    catalogue.problems += areas.problems + named_area_problems(
+        catalogue.entries, areas.areas, catalogue.taxonomies.regions_covered, content
+    )
     catalogue.problems += charities.problems + site_problems(
         catalogue, data, content, today, referrals=charities.referrals
     )

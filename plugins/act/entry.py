@@ -24,6 +24,7 @@ from act.schema import (
     IsoDate,
     ListOf,
     Record,
+    TaxonomyTerm,
     Text,
     Url,
 )
@@ -217,6 +218,16 @@ SUMMARY = Field(
     Text(),
     doc=f"one sentence, at most {SUMMARY_LIMIT} characters, shown in listings and search",
     example="What to agree with your household before an emergency.",
+)
+# Where a role or an event is, when its sources name one or more police force areas: an area
+# page lists it first (act.areas.pages), before what only covers the area's region or nation.
+AREAS = Field(
+    "areas",
+    ListOf(TaxonomyTerm("areas")),
+    required=False,
+    default=[],
+    doc="police force area ids from data/areas.yml, when the source says where it is",
+    example="[cumbria]",
 )
 AUTHOR = Field("author", PERSON, doc="who wrote it: name, role and service")
 SENSITIVE = Field(

@@ -1,4 +1,5 @@
-"""The taxonomies content is filed under: topics and regions (data/topics.yml, regions.yml)."""
+"""The taxonomies content is filed under: topics and regions (data/topics.yml, regions.yml),
+and the police force areas a role or event can name (the ids of data/areas.yml)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 from act.datafiles import load_records
 from act.problems import Problem
 from act.schema import Choice, Field, ListOf, Record, Slug, Text
+from act.yamlfile import parse_yaml, read_text
 
 NATION_IDS = ("england", "wales", "scotland", "northern-ireland")
+AREAS_FILE = "areas.yml"
 
 TOPIC = Record(
     [
@@ -39,6 +42,9 @@ REGION = Record(
 class Taxonomies:
     topics: list[dict] = field(default_factory=list)
     regions: list[dict] = field(default_factory=list)
+    # The police force areas of data/areas.yml as terms: {id, name, region, nation}. The file
+    # itself is checked, with every problem at its line, by act.areas.data.
+    areas: list[dict] = field(default_factory=list)
     _names: dict[str, dict[str, str]] | None = field(default=None, init=False, repr=False)
 
     def regions_covered(self, region_ids: list[str]) -> list[str]:
@@ -63,13 +69,15 @@ class Taxonomies:
         return sorted(covered)
 
     def names(self) -> dict[str, dict[str, str]]:
-        """{'topics': {id: name}, 'regions': {id: name}} for schema checks and display.
+        """{'topics': {id: name}, 'regions': {id: name}, 'areas': {id: name}} for schema checks
+        and display.
 
         Made once: templates ask for it on every page."""
         if self._names is None:
             self._names = {
                 "topics": {t["id"]: t["name"] for t in self.topics},
                 "regions": {r["id"]: r["name"] for r in self.regions},
+                "areas": {a["id"]: a["name"] for a in self.areas},
             }
         return self._names
 
@@ -81,4 +89,21 @@ def load_taxonomies(data_dir: Path, shown_as) -> tuple[Taxonomies, list[Problem]
     regions, more = load_records(
         data_dir / "regions.yml", REGION, shown_as(data_dir / "regions.yml")
     )
-    return Taxonomies(topics, regions), problems + more
+    return Taxonomies(topics, regions, area_terms(data_dir / AREAS_FILE)), problems + more
+
+
+def area_terms(path: Path) -> list[dict]:
+    """The ids, names, regions and nations of data/areas.yml, for the fields that name an area
+    (a role's or an event's `areas`). Only the terms are read here, and nothing is reported:
+    act.areas.data reads the whole file and reports every problem in it at its line."""
+    if not path.exists():
+        return []
+    text, _ = read_text(path, str(path))
+    doc, _ = parse_yaml(text, str(path)) if text is not None else (None, [])
+    items = doc.value if doc is not None and isinstance(doc.value, list) else []
+    keys = ("id", "name", "region", "nation")
+    return [
+        {k: item[k] for k in keys}
+        for item in items
+        if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in keys)
+    ]

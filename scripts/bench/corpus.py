@@ -181,7 +181,22 @@ def _write_yaml_list(path: Path, records: list[dict], note: str) -> None:
     path.write_text(f"# {note}\n{text}", encoding="utf-8")
 
 
-def _synthetic_snapshot(referrals_path: Path) -> tuple[str, int]:
+def _councils(data: Path) -> list[str]:
+    """Every council of the corpus's data/areas.yml, in file order."""
+    path = data / "areas.yml"
+    areas = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    return [council for area in areas or [] for council in area["councils"]]
+
+
+def _synthetic_areas(n: int, councils: list[str]) -> tuple[str, ...]:
+    """Areas of operation in the register's words: a third of the charities work throughout
+    England and Wales, the rest in one council each (so the area pages list some)."""
+    if n % 3 == 0 or not councils:
+        return ("Throughout England and Wales",)
+    return (councils[n % len(councils)],)
+
+
+def _synthetic_snapshot(referrals_path: Path, councils: list[str]) -> tuple[str, int]:
     """A register-style snapshot: the curated charities plus, for each need, as many further
     charities as its `cap` allows (what a refresh writes). The further ones are synthetic,
     numbered 9xxxxxx, and say so in their names."""
@@ -189,7 +204,7 @@ def _synthetic_snapshot(referrals_path: Path) -> tuple[str, int]:
     if any(p.is_error for p in problems):
         raise RuntimeError(f"the committed {referrals_path} does not pass its checks")
     charities = [
-        Charity(c.number, c.name, FROM_REGISTER, c.website, areas=("England", "Wales"))
+        Charity(c.number, c.name, FROM_REGISTER, c.website, areas=("Throughout England and Wales",))
         for c in referrals.curated().values()
     ]
     matches: dict[str, tuple[str, ...]] = {}
@@ -205,7 +220,7 @@ def _synthetic_snapshot(referrals_path: Path) -> tuple[str, int]:
                     FROM_REGISTER,
                     activities="Benchmark data, not a real charity: support for "
                     f"{need.name.lower()}, number {n + 1} of {cap}.",
-                    areas=("England", "Wales")[: 1 + n % 2],
+                    areas=_synthetic_areas(number, councils),
                     latest_income=1000 * (n + 1),
                     income_year_end=date(2026, 3, 31),
                     registered_on=date(2000 + n % 25, 1, 1),
@@ -246,7 +261,10 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
         shutil.copy(plain, dest / "content" / plain.name)
     data = dest / "data"
     (data / "charities").mkdir(parents=True)
-    for name in ("topics.yml", "regions.yml", "referrals.yml"):
+    # The police force areas (a page each, generated from data/areas.yml), as the edition has
+    # them: opportunities name them. Not data/numbers.yml, as before: the corpus's varied
+    # copies of articles would break its nation check (a copy's topics change, not its text).
+    for name in ("topics.yml", "regions.yml", "referrals.yml", "areas.yml"):
         shutil.copy(root / "data" / name, data / name)
     topics = [t["id"] for t in yaml.safe_load((root / "data" / "topics.yml").read_text())]
     regions = [r["id"] for r in yaml.safe_load((root / "data" / "regions.yml").read_text())]
@@ -268,7 +286,7 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
         _cycle_records(programmes, programme_count),
         "Synthetic benchmark copy of data/programmes.yml.",
     )
-    snapshot, charity_count = _synthetic_snapshot(data / "referrals.yml")
+    snapshot, charity_count = _synthetic_snapshot(data / "referrals.yml", _councils(data))
     (data / "charities" / "snapshot.json").write_text(snapshot, encoding="utf-8")
     return CorpusCounts(
         article=counts["article"],
@@ -284,6 +302,23 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
 
 # Front matter keys stock Material would act on differently: our page templates.
 OUR_KEYS = ("template",)
+
+
+def _area_markdown(area: dict) -> str:
+    """An area page's facts as plain Markdown, for stock Material."""
+    services = [area["police"], *area["fire"], area["ambulance"], area["resilience"]]
+    lines = [
+        f"# {area['name']}",
+        "",
+        f"The {area['name']} police force area covers {', '.join(area['councils'])}.",
+        "",
+        *(f"- [{s['name']}]({s['url']})" for s in services),
+        "",
+        "Sources:",
+        "",
+        *(f"- [{s['title']}]({s['url']})" for s in area["sources"]),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> int:
@@ -303,7 +338,8 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
                 path.write_text(_dump(front, body.strip()), encoding="utf-8")
     config = yaml.safe_load((corpus / "mkdocs.yml").read_text(encoding="utf-8"))
     # The section pages ACT generates; stock Material gets a stub of each.
-    for section in ("prepare", "volunteer", "reserves", "get-help", "projects", "programmes"):
+    sections = ("prepare", "volunteer", "reserves", "get-help", "areas", "projects", "programmes")
+    for section in sections:
         stub = docs / section / "index.md"
         stub.parent.mkdir(exist_ok=True)
         if not stub.exists():
@@ -314,6 +350,10 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
             f"# {project['name']}\n\n{project['problem']}\n\n{project['what_it_does']}\n",
             encoding="utf-8",
         )
+    # The area pages are generated from data/areas.yml in ACT: here, their facts as Markdown.
+    areas_file = corpus / "data" / "areas.yml"
+    for area in (yaml.safe_load(areas_file.read_text()) if areas_file.exists() else None) or []:
+        (docs / "areas" / f"{area['id']}.md").write_text(_area_markdown(area), encoding="utf-8")
     (docs / "assets").mkdir(exist_ok=True)
     for asset in ("logo.svg", "favicon.svg"):
         shutil.copy(corpus / "overrides" / "assets" / asset, docs / "assets" / asset)
@@ -337,7 +377,8 @@ def stock_project(corpus: Path, dest: Path, every_page_in_nav: bool = False) -> 
         stock["nav"] = config["nav"]
         # Items are not in the nav; say so, so MkDocs does not list each one.
         stock["not_in_nav"] = "\n".join(
-            f"/{s}/*.md\n!/{s}/index.md" for s in ("prepare", "volunteer", "reserves", "projects")
+            f"/{s}/*.md\n!/{s}/index.md"
+            for s in ("prepare", "volunteer", "reserves", "areas", "projects")
         )
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(stock, sort_keys=False, allow_unicode=True), encoding="utf-8"

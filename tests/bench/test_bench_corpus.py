@@ -3,6 +3,7 @@ Markdown for stock Material."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from bench.corpus import BUILD_DATE, PROPORTIONS, counts_for, generate_corpus, stock_project
-from support import BIN
+from support import BIN, ROOT
 
 PAGES = 60
 
@@ -41,6 +42,22 @@ def test_the_charity_snapshot_and_referrals_pass_their_checks(corpus):
     project, _ = corpus
     done = act(project, "charities", "check")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_corpus_has_the_areas_and_charities_that_work_in_them(corpus):
+    """The area pages are generated from data/areas.yml; some charities work in one council,
+    as on the register."""
+    project, _ = corpus
+    assert (project / "data" / "areas.yml").read_text() == (ROOT / "data" / "areas.yml").read_text()
+    councils = {
+        c
+        for area in yaml.safe_load((ROOT / "data" / "areas.yml").read_text())
+        for c in area["councils"]
+    }
+    snapshot = json.loads((project / "data" / "charities" / "snapshot.json").read_text())
+    areas = [tuple(c["areas"]) for c in snapshot["charities"]]
+    assert any(len(a) == 1 and a[0] in councils for a in areas)
+    assert ("Throughout England and Wales",) in areas
 
 
 def test_counts_per_type_follow_the_proportions(corpus):
@@ -77,7 +94,20 @@ def test_stock_material_gets_the_same_pages_and_none_of_our_plugins(corpus, tmp_
         ours = {p.name for p in (project / "content" / section).glob("*.md")}
         assert ours <= {p.name for p in (docs / section).glob("*.md")}
     assert len(list((docs / "projects").glob("*.md"))) == counts.project + 1  # + the stub
+    # The area pages ACT generates from data/areas.yml, as Markdown, and the index's stub.
+    areas = yaml.safe_load((project / "data" / "areas.yml").read_text())
+    assert len(list((docs / "areas").glob("*.md"))) == len(areas) + 1
     assert pages >= PAGES
+    # Stock Material builds it as strictly as ACT builds its own (every nav entry is there).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet"],
+        cwd=tmp_path / "b",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_each_run_builds_into_an_empty_site_and_the_last_one_is_set_aside(tmp_path):

@@ -83,6 +83,7 @@ def charity_record(
     income: int | None = 12345,
     activities: str = "HELPS PEOPLE IN NEED. RUNS A HELPLINE.",
     operations: tuple[str, ...] = ("306",),
+    areas: tuple[tuple[str, str], ...] = (("A-1", "THROUGHOUT ENGLAND AND WALES"),),
 ) -> dict:
     """A registered charity as CharityBase indexes it, with personal data in the fields ACT must
     never keep (contact details, trustees)."""
@@ -95,7 +96,9 @@ def charity_record(
         "activities": activities,
         "website": website,
         "finances": [{"income": income, "financialYear": {"end": "2025-03-31T00:00:00.000Z"}}],
-        "areas": [{"id": "A-1", "name": "THROUGHOUT ENGLAND AND WALES"}],
+        # Areas of operation: the register's codes and names (drkane/charity-lookups,
+        # cc-aoo-gss-iso.csv): A-1 "THROUGHOUT ENGLAND AND WALES", B-74 "LEEDS CITY"...
+        "areas": [{"id": code, "name": name} for code, name in areas],
         "causes": [{"id": "103", "name": "The Advancement Of Health Or Saving Of Lives"}],
         "beneficiaries": [{"id": "207", "name": "The General Public/mankind"}],
         "operations": [{"id": i, "name": OPERATIONS[i]} for i in operations],

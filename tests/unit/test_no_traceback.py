@@ -28,7 +28,11 @@ from act.types import CONTENT_TYPES
 from act.yamlfile import YamlDocument
 
 TODAY = date(2026, 6, 1)
-TAXONOMIES = {"topics": {"flooding": "Flooding"}, "regions": {"london": "London"}}
+TAXONOMIES = {
+    "topics": {"flooding": "Flooding"},
+    "regions": {"london": "London"},
+    "areas": {"london": "London (Metropolitan Police District)"},
+}
 DATA_RECORDS = {"topic": TOPIC, "region": REGION, "need": NEED, **COLLECTIONS}
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -3,7 +3,9 @@
 // leaves the browser: the list of councils (areas/places.json, a few kilobytes) is fetched
 // whole, without anything typed in its address, and matched here. The remembered area is kept
 // in localStorage (its id and name only), shown with a "Forget" button that removes it, and is
-// only ever written back with .textContent and a checked id, never as HTML.
+// only ever written back with .textContent and a checked id, never as HTML. The service
+// worker (sw.js) is told of the reader's area, so its page is saved on this device at once
+// and opens without signal while it is their area; "Forget" tells it to let it go.
 (function () {
   "use strict";
 
@@ -41,6 +43,27 @@
 
   function forget() {
     try { localStorage.removeItem(STORAGE_KEY); } catch (err) { /* nothing to forget */ }
+    tellWorker({ type: "area", page: null }, function () {});
+  }
+
+  // A message to this site's service worker, once it is active (never, where there is none);
+  // `answer` gets its reply.
+  function tellWorker(message, answer) {
+    if (!("serviceWorker" in navigator) || !document.querySelector('link[rel="manifest"]')) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (!registration.active) return;
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { answer(event.data || {}); };
+      registration.active.postMessage(message, [channel.port2]);
+    });
+  }
+
+  // This page (the reader's own area's) and the files it loads, for the worker to keep.
+  function keepThisPage(answer) {
+    var files = [];
+    document.querySelectorAll('link[rel~="stylesheet"][href], script[src], link[rel~="icon"][href]')
+      .forEach(function (node) { files.push(node.href || node.src); });
+    tellWorker({ type: "area", page: location.href.split("#")[0].split("?")[0], files: files }, answer);
   }
 
   // The address of an area's page, from the place file's address (areas/places.json).
@@ -180,14 +203,25 @@
     var save = box.querySelector("[data-act-area-save]");
     var note = box.querySelector("[data-act-area-saved-note]");
     var forgetButton = box.querySelector("[data-act-area-forget]");
+    var savedOffline = false;
     function update() {
       var area = remembered();
       var mine = !!area && area.id === id;
       save.hidden = mine;
       forgetButton.hidden = !mine;
       note.textContent = mine
-        ? "This is your area, remembered in this browser only."
+        ? "This is your area, remembered in this browser only." +
+          (savedOffline ? " Its page is saved on this device, so it opens without signal." : "")
         : "It is kept in this browser only.";
+    }
+    // Said only after the reader chose: on a later visit the page is saved again silently, so
+    // nothing on it changes once drawn.
+    function keepOffline(say) {
+      keepThisPage(function (reply) {
+        if (!say) return;
+        savedOffline = reply.type === "area-saved";
+        update();
+      });
     }
     save.addEventListener("click", function () {
       if (!remember({ id: id, name: name })) {
@@ -196,13 +230,18 @@
       }
       update();
       forgetButton.focus();
+      keepOffline(true);
     });
     forgetButton.addEventListener("click", function () {
       forget();
+      savedOffline = false;
       update();
       save.focus();
     });
     update();
+    // The reader's own area, reached from the place field or again later: kept up to date.
+    var area = remembered();
+    if (area && area.id === id) keepOffline(false);
   }
 
   function placesOf(tool) {

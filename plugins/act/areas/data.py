@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from act.datafiles import load_records
 from act.problems import Problem
 from act.schema import Choice, Context, Field, IsoDate, ListOf, Record, Slug, Text, Url
-from act.taxonomies import NATION_IDS
+from act.taxonomies import AREAS_FILE, NATION_IDS
 from act.wording import shown_path
 from act.yamlfile import Path_
 
-AREAS_FILE = "areas.yml"
 NATION_NAMES = {
     "england": "England",
     "wales": "Wales",
@@ -318,3 +319,45 @@ def read_area_data(data_dir: Path, regions: list[dict]) -> AreaData:
         return AreaData(path)
     areas, problems = load_areas(path, shown_path(path), regions)
     return AreaData(path, tuple(areas), problems, exists=True)
+
+
+def named_area_problems(
+    entries: Sequence[Any], areas: Sequence[Area], covered_by: Any, content_dir: Path
+) -> list[Problem]:
+    """A role or an event that names an area (`areas`) whose region its `regions` do not cover
+    ("regions: [london]" with "areas: [cumbria]"): the finder's region and area filters would
+    disagree about where it is. `covered_by(regions)` is Taxonomies.regions_covered. An
+    unknown area id is the schema check's problem, not this one's."""
+    by_id = {a.id: a for a in areas}
+    problems = []
+    for entry in entries:
+        named = entry.data.get("areas") or []
+        if not named:
+            continue
+        covered = set(covered_by(entry.data.get("regions") or []))
+        for index, area_id in enumerate(named):
+            area = by_id.get(area_id)
+            if area is None or area.region in covered:
+                continue
+            path = content_dir / entry.src_uri
+            problems.append(
+                Problem(
+                    shown_path(path),
+                    _line_of_areas(path),
+                    f"areas[{index}]",
+                    f"'{area_id}' ({area.name}) is in the region '{area.region}', which "
+                    "`regions` does not cover",
+                    f"add '{area.region}' (or its nation) to `regions`, or name only areas "
+                    "in the regions given",
+                )
+            )
+    return problems
+
+
+def _line_of_areas(path: Path) -> int:
+    """The line of the front matter's `areas:` (1 if it cannot be read)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if re.match(r"areas\s*:", line)), 1)

@@ -11,7 +11,9 @@ from typing import Any
 
 from jinja2 import Environment
 
+from act.areas.charities import local_charities
 from act.areas.data import NATION_NAMES, Area
+from act.charities.directory import Directory
 from act.generated import GeneratedPage
 from act.numbers import Number, Numbers
 
@@ -65,17 +67,22 @@ def number_sources(numbers: Numbers, nation: str) -> list[Any]:
 
 
 def covers(area: Area, item: Any) -> int | None:
-    """How near `item` (a role or event with `regions`) is to `area`: 0 names its region,
-    1 its nation, 2 the whole UK; None if it does not cover it."""
+    """How near `item` (a role or event) is to `area`: 0 it names the area in `areas`, 1 its
+    region, 2 its nation, 3 the whole UK; None if it does not cover it. An item that names
+    areas is where its sources say, and covers only those, whatever its regions."""
+    named_areas = item.data.get("areas") or ()
+    if named_areas:
+        return 0 if area.id in named_areas else None
     named = set(item.data.get("regions") or ())
-    for nearness, region in enumerate(area.covering_regions):
+    for nearness, region in enumerate(area.covering_regions, start=1):
         if region in named:
             return nearness
     return None
 
 
 def local(area: Area, items: Sequence[Any]) -> list[Any]:
-    """The items that cover `area`, the most local first, keeping their order otherwise."""
+    """The items that cover `area`: those that name it first, then its region's, its nation's
+    and the whole UK's, keeping their order otherwise."""
     found = [(covers(area, item), n, item) for n, item in enumerate(items)]
     return [item for nearness, _, item in sorted(x for x in found if x[0] is not None)]
 
@@ -98,9 +105,12 @@ def area_pages(
     events: Sequence[Any],
     region_names: dict[str, str],
     source_file: str = "data/areas.yml",
+    directory: Directory | None = None,
 ) -> list[GeneratedPage]:
     """/areas/ and a page per area. `roles` are the open opportunities and the finder's
-    reserve guides, `events` the events to come, each with `data['regions']`."""
+    reserve guides, `events` the events to come, each with `data['regions']` (and perhaps
+    `data['areas']`); `directory` is Get help's, whose charities are listed where they work."""
+    area_names = {a.id: a.name for a in areas}
 
     def render(fragment: str, page_url: str, **context: Any) -> str:
         return env.get_template(f"fragments/act/{fragment}").render(
@@ -141,6 +151,9 @@ def area_pages(
                     roles=local(area, roles),
                     events=local(area, events),
                     region_names=region_names,
+                    area_names=area_names,
+                    charities=local_charities(area, directory, region_names),
+                    charity_credit=directory.credit if directory else None,
                 ),
                 source_file=source_file,
                 search_type=SEARCH_TYPE,

@@ -19,6 +19,8 @@ from act.areas import publish
 from act.areas.data import Area, read_area_data
 from act.areas.pages import PLACES_PATH, area_pages
 from act.characters import UnwantedCharacter
+from act.charities.data import CharityData
+from act.charities.directory import Directory, build_directory
 from act.jsontext import script_json
 from act.mkdocs.nav import content_plugin, nav_paths, template_values
 from act.mkdocs.publishing_plugin import site_of
@@ -53,7 +55,13 @@ class AreasPlugin(BasePlugin):
         nav_pages = nav_paths(config.nav)
         region_names = catalogue.taxonomies.names()["regions"]
         pages = area_pages(
-            data.areas, env, catalogue.numbers, self.roles, self.events, region_names
+            data.areas,
+            env,
+            catalogue.numbers,
+            self.roles,
+            self.events,
+            region_names,
+            directory=_directory(content.charities),
         )
         for page in pages:
             inclusion = (
@@ -106,3 +114,14 @@ class AreasPlugin(BasePlugin):
                     (out / path).write_bytes(data)
         except UnwantedCharacter as err:
             raise PluginError(f"A character that does not belong:\n{err.problem}") from None
+
+
+def _directory(charities: CharityData | None) -> Directory | None:
+    """Get help's directory as act/content's check read it, for the charities an area page
+    lists; none when the site has no directory or its data has errors (act/charities stops
+    the build for those)."""
+    if charities is None or charities.referrals is None or charities.snapshot is None:
+        return None
+    if charities.errors:
+        return None
+    return build_directory(charities.referrals, charities.snapshot)

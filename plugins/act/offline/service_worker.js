@@ -17,6 +17,9 @@
 // - Pages the reader opened (outside the set) are kept in caches named by the week they were
 //   last opened, and removed CONFIG.keepOpenedDays days after that week ends. The week is the
 //   only time kept: no stored response carries a date.
+// - The reader's own area (chosen with "Make this my area", act-areas.js): its page and the
+//   files it loads are saved at once, in a cache of their own, and kept, whatever the week,
+//   while it is the reader's area; choosing another replaces it, "Forget" removes it.
 // - Only GET requests to this site, under this worker's scope. Never the web editor (admin/),
 //   search (it needs the whole index), form submissions (POST), this file, or a page with an
 //   "Exit this page" button (the build keeps those out of the emergency set too).
@@ -27,6 +30,9 @@ const PREFIX = "act-offline-";
 const SET_PREFIX = PREFIX + "set-";
 const SET_CACHE = SET_PREFIX + CONFIG.version;
 const OPENED_PREFIX = PREFIX + "opened-week-";
+// The reader's own area's page and the files it loads.
+const AREA_CACHE = PREFIX + "your-area";
+const MAX_AREA_FILES = 24;
 // The caches of workers before opened pages were kept by week: one per build.
 const OLD_VISITED_PREFIX = PREFIX + "visited-";
 const DAY = 24 * 60 * 60 * 1000;
@@ -238,6 +244,13 @@ self.addEventListener("message", (event) => {
         reply({ type: "status", saved: saved, total: SET.size, bytes: CONFIG.bytes }),
       ),
     );
+  } else if (data.type === "area") {
+    event.waitUntil(
+      (data.page ? keepArea(data.page, data.files) : caches.delete(AREA_CACHE)).then(
+        (kept) => reply({ type: data.page ? (kept ? "area-saved" : "area-failed") : "area-forgotten" }),
+        () => reply({ type: "area-failed" }),
+      ),
+    );
   } else if (data.type === "save") {
     if (!data.asked && savingData()) {
       reply({ type: "declined" });
@@ -288,6 +301,8 @@ async function offlinePage(forSearch) {
 async function savedCopy(key) {
   const inSet = await caches.match(cacheUrl(key), { cacheName: SET_CACHE });
   if (inSet) return inSet;
+  const inArea = await caches.match(cacheUrl(key), { cacheName: AREA_CACHE });
+  if (inArea) return inArea;
   for (const name of await openedCacheNames()) {
     const opened = await caches.match(cacheUrl(key), { cacheName: name });
     if (opened) return opened;
@@ -295,9 +310,62 @@ async function savedCopy(key) {
   return undefined;
 }
 
+// The key of `url` (a string from a page) if this worker may keep it: this site, under the
+// scope, not the editor, search, or a private page; else null.
+function keepableKey(url) {
+  let parsed;
+  try {
+    parsed = new URL(String(url), SCOPE);
+  } catch (bad) {
+    return null;
+  }
+  if (parsed.origin !== SCOPE.origin || !parsed.pathname.startsWith(SCOPE.pathname)) return null;
+  const key = keyOf(parsed);
+  if (key.startsWith("admin/") || PRIVATE_PAGES.has(key)) return null;
+  if (CONFIG.neverKept.some((prefix) => key.startsWith(prefix))) return null;
+  return key;
+}
+
+// The reader chose an area: keep its page (an /areas/<id>/ page) and the files it loads that
+// the set does not hold, from the browser's HTTP cache where they already are. The older
+// area's copy is replaced only once the new one is in hand, so a failure keeps the old one.
+async function keepArea(pageUrl, files) {
+  const page = keepableKey(pageUrl);
+  if (!page || !/^areas\/[a-z0-9-]+\/$/.test(page)) return false;
+  const keys = [page];
+  for (const file of Array.isArray(files) ? files.slice(0, MAX_AREA_FILES) : []) {
+    const key = keepableKey(file);
+    if (key && !keys.includes(key) && !(SET.has(key) && (await caches.has(SET_CACHE)))) {
+      keys.push(key);
+    }
+  }
+  const copies = [];
+  for (const key of keys) {
+    let response = null;
+    try {
+      response = await fetch(cacheUrl(key), { cache: key === page ? "no-cache" : "force-cache" });
+    } catch (offline) {
+      response = null;
+    }
+    if (!keepable(response)) {
+      if (key === page) return false;
+      continue;
+    }
+    copies.push([key, undated(response, await response.blob())]);
+  }
+  await caches.delete(AREA_CACHE);
+  const cache = await caches.open(AREA_CACHE);
+  for (const [key, copy] of copies) await cache.put(cacheUrl(key), copy);
+  return true;
+}
+
 async function keep(key, response) {
   if (PRIVATE_PAGES.has(key)) return;
   const body = await response.blob();
+  if (await caches.match(cacheUrl(key), { cacheName: AREA_CACHE })) {
+    // The reader's own area's page, or a file it loads: its copy there kept up to date.
+    await (await caches.open(AREA_CACHE)).put(cacheUrl(key), undated(response, body));
+  }
   const inSet = SET.has(key) && (await hashOf(body)).startsWith(SET.get(key));
   if (inSet && (await caches.has(SET_CACHE))) {
     // A file of the set as this build wrote it, when the reader keeps the set.

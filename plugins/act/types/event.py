@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from act.entry import (
+    AREAS,
     PUBLISHING,
     SOURCES,
     SUMMARY,
@@ -101,6 +102,7 @@ EVENT = Record(
             "open to all)",
             example="[london]",
         ),
+        AREAS,
         Field("organiser", Text(), doc="who runs it", example="Police Rewired"),
         Field(
             "organiser_url",

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from act.entry import (
+    AREAS,
     PUBLISHING,
     SOURCE,
     SUMMARY,
@@ -127,6 +128,7 @@ OPPORTUNITY = Record(
             example="https://www.redcross.org.uk/get-involved/volunteer",
         ),
         REGIONS,
+        AREAS,
         Field(
             "place",
             Text(),
@@ -188,6 +190,17 @@ def finder_items(catalogue: Listable, on: date) -> list[Any]:
     return open_opportunities(catalogue, on) + [g for g in found if g is not None]
 
 
+def area_groups(taxonomies: Any) -> list[tuple[str, list[dict]]]:
+    """The police force areas for the finder's area filter: (nation name, its areas by name),
+    nations in the order of data/regions.yml."""
+    groups = []
+    for nation in (r for r in taxonomies.regions if r.get("kind") == "nation"):
+        found = [a for a in taxonomies.areas if a["nation"] == nation["id"]]
+        if found:
+            groups.append((nation["name"], sorted(found, key=lambda a: a["name"].lower())))
+    return groups
+
+
 @dataclass
 class Opportunity(Entry):
     kind = "opportunity"
@@ -234,6 +247,7 @@ class Opportunity(Entry):
                 lambda: {
                     "items": finder_items(catalogue, today),
                     "regions": catalogue.taxonomies.regions,
+                    "area_groups": area_groups(catalogue.taxonomies),
                 },
             )
         ]
