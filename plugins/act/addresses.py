@@ -91,6 +91,10 @@ def made_by_the_site(
         Made("search/index.md", "overrides/act-search.html", page="Search"),
         Made("offline/index.md", "overrides/offline.html", page="Offline"),
     ]
+    made += [
+        Made(plan.schema_path, f"data/plans/{plan.id}.yml", page="JSON Schema")
+        for plan in catalogue.plans.plans
+    ]
     referrals_path = data_dir / "referrals.yml"
     shown = shown_path(referrals_path)
     made.append(Made(GET_HELP_INDEX, shown, page="Get help"))

@@ -290,6 +290,12 @@ class Plan:
         return self.data["format"]
 
     @property
+    def url(self) -> str:
+        """The site-relative address of its page: plan.md is plan/."""
+        stem = self.page.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+    @property
     def schema_path(self) -> str:
         return f"open-data/plans/{self.id}.schema.json"
 

@@ -270,7 +270,10 @@
     var limit = parseInt(slot.getAttribute("data-plan-card-limit"), 10) || MAX_ROWS;
     var one = slot.getAttribute("data-plan-card-join") === "comma";
     return joinFilled(rows.map(function (row) {
-      return joinFilled(keys.map(function (key) { return row[key] || ""; }), one ? " " : ": ");
+      // "Name: phone", or "Role: name, phone" for more answers.
+      var parts = keys.map(function (key) { return row[key] || ""; });
+      var first = one ? parts.join(" ") : parts[0];
+      return one ? joinFilled([first], "") : joinFilled([first, joinFilled(parts.slice(1), ", ")], ": ");
     }).filter(Boolean).slice(0, limit), one ? ", " : "\n");
   }
 
