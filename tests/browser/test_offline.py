@@ -458,3 +458,17 @@ def test_a_new_deploy_downloads_only_what_changed_and_keeps_the_pages_opened(chr
         page.goto(base)
         assert "A later article" in page.content()
         context.close()
+
+
+def test_without_signal_a_groups_community_plan_opens_with_its_answers(offline_ready, edition_url):
+    context, page, _ = offline_ready
+    page.goto(edition_url + "community-plan/")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
+    page.fill("#act-plan-community_name", "Example Village")
+    page.fill("#act-plan-log-1-what", "Road closed at the bridge")
+    context.set_offline(True)
+
+    page.goto(edition_url + "community-plan/")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
+    assert page.input_value("#act-plan-community_name") == "Example Village"
+    assert page.input_value("#act-plan-log-1-what") == "Road closed at the bridge"
