@@ -179,3 +179,28 @@ def test_the_generated_schema_refuses_a_wrong_file(damage):
     damage(saved)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(saved, household_schema(), cls=jsonschema.Draft202012Validator)
+
+
+def test_act_check_reports_a_broken_plan_and_a_plan_page_no_plan_names(tmp_path):
+    import shutil
+    from datetime import date
+
+    from act.content.checker import check_content
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", site)
+    community = site / "data" / "plans" / "community.yml"
+    text = community.read_text(encoding="utf-8")
+    community.write_text(text.replace("kind: warning", "kind: warnings"), encoding="utf-8")
+    (site / "content" / "school-plan.md").write_text(
+        "---\ntitle: School plan\ntemplate: plan.html\n---\n\nA plan.\n", encoding="utf-8"
+    )
+    catalogue = check_content(site / "content", site / "data", date(2026, 12, 5))
+    found = {
+        (p.path.rsplit("/", 1)[-1], p.line, p.field.rsplit(".", 1)[-1]) for p in catalogue.errors
+    }
+    line = text[: text.index("kind: warning")].count("\n") + 1
+    assert ("community.yml", line, "kind") in found, found
+    assert ("school-plan.md", 1, "template") in found, found
+    # The community plan has a problem, so it is left out; its page is then named too.
+    assert ("community-plan.md", 1, "template") in found, found
