@@ -91,6 +91,7 @@ def made_by_the_site(
         Made("search/index.md", "overrides/act-search.html", page="Search"),
         Made("offline/index.md", "overrides/offline.html", page="Offline"),
     ]
+
     referrals_path = data_dir / "referrals.yml"
     shown = shown_path(referrals_path)
     made.append(Made(GET_HELP_INDEX, shown, page="Get help"))
@@ -108,11 +109,13 @@ def made_by_the_site(
 
 
 def site_files(catalogue: Catalogue) -> dict[str, str]:
-    """{path: what it is} of the files the build writes that are not pages: SITE_FILES and
-    the calendar beside each event's page."""
+    """{path: what it is} of the files the build writes that are not pages: SITE_FILES, the
+    calendar beside each event's page and each plan's JSON Schema."""
     files = dict(SITE_FILES)
     for event in catalogue.of_kind("event"):
         files[event.calendar_path] = f"the calendar of the event '{event.slug}'"
+    for plan in catalogue.plans.plans:
+        files[plan.schema_path] = f"the JSON Schema of the plan '{plan.id}' (act/plans)"
     return files
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from act.content.body import Link
 from act.entry import Entry
 from act.numbers import Mention, Numbers
+from act.plans import Plans
 from act.problems import Problem
 from act.taxonomies import Taxonomies
 
@@ -42,6 +43,8 @@ class Catalogue:
     with_directives: dict[str, tuple[str, str]] = field(default_factory=dict)
     # data/numbers.yml: the emergency and utility numbers pages and panels show.
     numbers: Numbers = field(default_factory=Numbers)
+    # data/plans/*.yml: the plans the plan engine (overrides/plan.html) draws.
+    plans: Plans = field(default_factory=lambda: Plans([]))
 
     @property
     def errors(self) -> list[Problem]:

@@ -55,3 +55,21 @@ def load_records(
         if record is not MISSING:
             records.append(record)
     return records, ctx.problems
+
+
+def load_record(
+    path: Path, schema: Record, shown_as: str
+) -> tuple[dict | None, YamlDocument | None, list[Problem]]:
+    """Read a YAML file that holds one record (a mapping) and check it against `schema`.
+
+    Returns the cleaned record (None if it has problems), the document (for the lines of
+    further checks) and the problems."""
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, None, problems
+    doc, problems = parse_yaml(text, shown_as)
+    if doc is None:
+        return None, None, problems
+    ctx = Context(doc, shown_as, {}, problems)
+    record = schema.check(doc.value, (), ctx)
+    return (None if record is MISSING else record), doc, ctx.problems

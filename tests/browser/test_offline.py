@@ -458,3 +458,22 @@ def test_a_new_deploy_downloads_only_what_changed_and_keeps_the_pages_opened(chr
         page.goto(base)
         assert "A later article" in page.content()
         context.close()
+
+
+def test_without_signal_a_groups_community_plan_opens_with_its_answers(offline_ready, edition_url):
+    """Never opened before, the community plan opens without signal (it is in the emergency
+    set), with the answers this browser keeps for it."""
+    context, page, _ = offline_ready
+    saved = {
+        "format": "act-community-emergency-plan",
+        "version": 1,
+        "fields": {"community_name": "Example Village"},
+        "groups": {"log": [{"what": "Road closed at the bridge"}]},
+    }
+    page.evaluate("p => localStorage.setItem('act-community-plan', JSON.stringify(p))", saved)
+    context.set_offline(True)
+
+    page.goto(edition_url + "community-plan/")
+    page.locator(".act-plan-page[data-plan-ready]").wait_for(state="attached")
+    assert page.input_value("#act-plan-community_name") == "Example Village"
+    assert page.input_value("#act-plan-log-1-what") == "Road closed at the bridge"

@@ -79,4 +79,6 @@ def test_a_file_naming_a_nation_the_page_does_not_know_is_refused(context, site_
     plan["fields"]["nation"] = "atlantis"
     page = open_plan(context, site_url)
     import_plan(page, json.dumps(plan).encode("utf-8"))
-    assert "not a plan saved from this page" in page.locator("#act-plan-error").inner_text()
+    assert "“Where we live” is not one of the choices on this page" in (
+        page.locator("#act-plan-error").inner_text()
+    )

@@ -41,6 +41,7 @@ PAGES = {
     "areas": "areas/",
     "area": "areas/northern-ireland/",
     "plan": "plan/",
+    "community plan": "community-plan/",
     "search results": "search/?q=sandbags&type=article",
     "open data": "open-data/",
     "404": "no-such-page/",
@@ -138,6 +139,7 @@ def test_nothing_moves_while_the_page_loads(chromium, site_url, fixture_build, v
         ("opportunities", ["act-finder.js"]),
         ("reserves", ["act-sort.js"]),
         ("plan", ["act-plan.js"]),
+        ("community plan", ["act-plan.js"]),
         ("search results", ["act-search.js"]),
     ],
 )
@@ -145,7 +147,7 @@ def test_a_page_loads_only_the_scripts_it_uses(fixture_build, name, scripts):
     html = fixture_build.html(PAGES[name].split("?")[0])
     ours = ["act-finder.js", "act-sort.js", "act-plan.js", "act-search.js"]
     assert [s for s in ours if f"assets/javascripts/{s}" in html] == scripts
-    assert ("assets/act-plan.css" in html) == (name == "plan")
+    assert ("assets/act-plan.css" in html) == name.endswith("plan")
     # Nothing in <head> waits for the network: the one script there is inline (the CSP allows
     # it by its hash) and first marks the page as having JavaScript.
     head = html[: html.index("</head>")]

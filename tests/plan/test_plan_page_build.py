@@ -23,8 +23,8 @@ def test_the_plan_page_is_in_the_nav_after_join_a_reserve(fixture_build):
         r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', html
     )
     assert "Make a plan" in nav
-    # "Get help" may sit between them.
-    assert 0 < nav.index("Make a plan") - nav.index("Join a reserve") <= 2
+    # "Get help" and "Your area" may sit between them.
+    assert 0 < nav.index("Make a plan") - nav.index("Join a reserve") <= 3
 
 
 def test_the_plan_page_has_no_inline_script_or_style_of_its_own(fixture_build):
@@ -40,8 +40,9 @@ def test_the_plan_page_has_no_inline_script_or_style_of_its_own(fixture_build):
     assert "assets/act-plan.css" in html
 
 
-def test_every_answer_has_a_label_and_every_hint_reference_exists(fixture_build):
-    page = fixture_build.html("plan")
+@pytest.mark.parametrize("url", ["plan", "community-plan"])
+def test_every_answer_has_a_label_and_every_hint_reference_exists(fixture_build, url):
+    page = fixture_build.html(url)
     html = page[page.index('<div class="act-plan-page">') : page.index("</article>")]
     ids = set(re.findall(r'\bid="([^"]+)"', page))
     labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', html))
@@ -68,3 +69,30 @@ def test_links_to_articles_a_site_does_not_have_are_left_out(fixture_build):
 def test_the_planning_articles_link_to_the_plan_builder(slug):
     article = (ROOT / "content" / "prepare" / f"{slug}.md").read_text(encoding="utf-8")
     assert "[plan builder](../plan.md)" in article
+
+
+def test_each_plan_publishes_its_json_schema_and_the_open_data_page_lists_it(fixture_build):
+    import json
+
+    open_data = fixture_build.html("open-data")
+    for plan, fmt in [
+        ("household", "act-household-emergency-plan"),
+        ("community", "act-community-emergency-plan"),
+    ]:
+        path = fixture_build.site / "open-data" / "plans" / f"{plan}.schema.json"
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["properties"]["format"] == {"const": fmt}
+        assert schema["$id"].endswith(f"/open-data/plans/{plan}.schema.json")
+        assert f'href="../open-data/plans/{plan}.schema.json"' in open_data
+    plan_page = fixture_build.html("community-plan")
+    assert 'href="../open-data/plans/community.schema.json"' in plan_page
+
+
+def test_the_community_plan_page_names_the_templates_it_follows(fixture_build):
+    html = fixture_build.html("community-plan")
+    assert "Where this plan comes from" in html
+    assert (
+        "https://ready.scot/get-involved/community-groups/guide-emergency-planning-community-groups/templates"
+        in html
+    )
+    assert "https://www.gov.uk/government/publications/preparing-for-emergencies" in html

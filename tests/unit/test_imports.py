@@ -51,7 +51,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("act.listing",),
     ("act.entry",),
     # What entries are published with (one thing each: JSON-LD, iCalendar) and the numbers.
-    ("act.publishing", "act.numbers"),
+    ("act.publishing", "act.numbers", "act.plans"),
     ("act.catalogue",),
     # One module per content type, and the registry.
     ("act.types",),

@@ -1,22 +1,33 @@
-// Make a plan (/plan/): keeps the household plan in this browser's localStorage only, restores
-// it on the next visit, adds and removes rows, saves it to a file and loads it back, and fills
-// in the wallet card. Nothing the person types is sent anywhere: no fetch, no beacon, no form
-// submission. Everything read from storage or a file is checked against the form's own shape
-// and written back with .value, .checked and .textContent only, never as HTML.
+// The plan engine's script (overrides/plan.html): keeps a plan (the household plan at /plan/,
+// the community plan at /community-plan/...) in this browser's localStorage only, restores it
+// on the next visit, adds and removes rows, saves it to a file and loads it back, and fills in
+// the plan's sheet (a wallet card or a contact sheet). One script serves every plan: it reads
+// the plan's keys, storage key, file format and file name from the page's own markup.
+// Nothing the person types is sent anywhere: no fetch, no beacon, no form submission.
+// Everything read from storage or a file is checked against the form's own shape and written
+// back with .value, .checked and .textContent only, never as HTML.
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "act-household-plan";
-  var FORMAT = "act-household-emergency-plan";
   var VERSION = 1;
-  var FILE_NAME = "household-emergency-plan.json";
-  // Far more than any real plan needs; stops a huge file from freezing the page.
+  // Far more than any real plan needs; stops a huge file from freezing the page
+  // (act/plans.py: MAX_FILE_BYTES, MAX_ROWS, MAX_ANSWER, also in the published JSON Schema).
   var MAX_FILE_BYTES = 1024 * 1024;
   var MAX_ROWS = 30;
-  var CARD_CONTACTS = 3;
+  var MAX_ANSWER = 20000;
 
-  var NOT_A_PLAN = "This file is not a plan saved from this page, so it has not been loaded. " +
-    "Choose the file you saved with \u201cSave my plan to a file\u201d. It usually ends in .json.";
+  // Set by setUp from the form's data-plan-* attributes.
+  var STORAGE_KEY, FORMAT, FILE_NAME, PLAN_NAME, OTHERS;
+
+  function notAPlan() {
+    return "This file is not a " + PLAN_NAME + " saved from this page, so it has not been loaded. " +
+      "Choose the file you saved with \u201cSave my plan to a file\u201d. It usually ends in .json.";
+  }
+
+  function wrongAnswer(what) {
+    return "This file has not been loaded: " + what + ". It may have been changed or damaged since " +
+      "it was saved. Nothing in your plan has changed.";
+  }
 
   function isPlainObject(value) {
     return Object.prototype.toString.call(value) === "[object Object]";
@@ -77,49 +88,78 @@
     return row;
   }
 
+  // The label people see for an answer, to name it in a message.
+  function labelOf(key) {
+    var control = document.querySelector("#act-plan [data-plan-field=\"" + key + "\"]");
+    var label = control && control.type === "radio" ? control.closest("fieldset").querySelector("legend")
+      : control && control.labels && control.labels[0];
+    return label ? "\u201c" + label.textContent.trim() + "\u201d" : "an answer";
+  }
+
   // Checks anything that claims to be a plan. Returns { plan } with every answer in the form's
   // order, or { error } saying what is wrong. Unknown keys and wrong types are refused, not
-  // skipped: a file that does not look exactly like a plan is not one.
+  // skipped: a file that does not look exactly like a plan is not one, and nothing of it is
+  // used. The first problem found is the one reported.
   function checkPlan(data, shape) {
-    if (!isPlainObject(data) || data.format !== FORMAT) return { error: NOT_A_PLAN };
+    if (!isPlainObject(data)) return { error: notAPlan() };
+    if (data.format !== FORMAT) {
+      if (typeof data.format === "string" && has(OTHERS, data.format)) {
+        return { error: "This file is a " + OTHERS[data.format] + ", not a " + PLAN_NAME +
+          ", so it has not been loaded here. Open it on the page for that plan." };
+      }
+      return { error: notAPlan() };
+    }
     if (data.version !== VERSION) {
       return { error: "This plan was saved by a different version of this page, so it has not been loaded." };
     }
     var problem = null;
+    function refuse(message) { if (!problem) problem = message; }
     Object.keys(data).forEach(function (key) {
-      if (["format", "version", "fields", "groups"].indexOf(key) < 0) problem = NOT_A_PLAN;
+      if (["format", "version", "fields", "groups"].indexOf(key) < 0) refuse(notAPlan());
     });
     var fields = has(data, "fields") ? data.fields : {};
     var groups = has(data, "groups") ? data.groups : {};
-    if (!isPlainObject(fields) || !isPlainObject(groups)) problem = NOT_A_PLAN;
+    if (!isPlainObject(fields) || !isPlainObject(groups)) refuse(notAPlan());
     if (problem) return { error: problem };
 
     var plan = emptyPlan(shape);
     Object.keys(fields).forEach(function (key) {
       var value = fields[key];
-      if (!has(shape.fields, key) || typeof value !== shape.fields[key] ||
-          (has(shape.choices, key) && shape.choices[key].indexOf(value) < 0)) {
-        problem = NOT_A_PLAN;
+      if (!has(shape.fields, key)) {
+        refuse(wrongAnswer("it has an answer this plan does not ask for"));
+      } else if (has(shape.choices, key) && shape.choices[key].indexOf(value) < 0) {
+        refuse(wrongAnswer("the answer to " + labelOf(key) + " is not one of the choices on this page"));
+      } else if (typeof value !== shape.fields[key]) {
+        refuse(wrongAnswer("the answer to " + labelOf(key) + " is not " +
+          (shape.fields[key] === "boolean" ? "a tick or no tick" : "text")));
+      } else if (typeof value === "string" && value.length > MAX_ANSWER) {
+        refuse(wrongAnswer("the answer to " + labelOf(key) + " is too long"));
       } else {
         plan.fields[key] = value;
       }
     });
     Object.keys(groups).forEach(function (name) {
       var rows = groups[name];
-      if (!has(shape.groups, name) || !Array.isArray(rows) || rows.length > MAX_ROWS) {
-        problem = NOT_A_PLAN;
+      if (!has(shape.groups, name) || !Array.isArray(rows)) {
+        refuse(wrongAnswer("it has a list of answers this plan does not ask for"));
+        return;
+      }
+      if (rows.length > MAX_ROWS) {
+        refuse(wrongAnswer("it has more than " + MAX_ROWS + " rows in one list"));
         return;
       }
       var keys = shape.groups[name].keys;
       plan.groups[name] = rows.map(function (row) {
         var clean = emptyRow(keys);
         if (!isPlainObject(row)) {
-          problem = NOT_A_PLAN;
+          refuse(wrongAnswer("a row of answers is not a set of answers"));
           return clean;
         }
         Object.keys(row).forEach(function (key) {
-          if (keys.indexOf(key) < 0 || typeof row[key] !== "string") {
-            problem = NOT_A_PLAN;
+          if (keys.indexOf(key) < 0) {
+            refuse(wrongAnswer("a row has an answer this plan does not ask for"));
+          } else if (typeof row[key] !== "string" || row[key].length > MAX_ANSWER) {
+            refuse(wrongAnswer("an answer in a row is not text, or is too long"));
           } else {
             clean[key] = row[key];
           }
@@ -215,22 +255,36 @@
       .filter(function (part) { return part !== ""; }).join(separator);
   }
 
+  // Each line of the sheet says in its markup what fills it: answers joined (data-plan-card-
+  // answers), or a group's rows (data-plan-card-rows, -keys, -limit, -join).
+  function cardLine(slot, plan) {
+    var answers = slot.getAttribute("data-plan-card-answers");
+    if (answers) {
+      return joinFilled(answers.split(" ").map(function (key) {
+        var value = plan.fields[key];
+        return typeof value === "string" ? value : "";
+      }), ": ");
+    }
+    var rows = plan.groups[slot.getAttribute("data-plan-card-rows")] || [];
+    var keys = (slot.getAttribute("data-plan-card-keys") || "").split(" ");
+    var limit = parseInt(slot.getAttribute("data-plan-card-limit"), 10) || MAX_ROWS;
+    var one = slot.getAttribute("data-plan-card-join") === "comma";
+    return joinFilled(rows.map(function (row) {
+      // "Name: phone", or "Role: name, phone" for more answers.
+      var parts = keys.map(function (key) { return row[key] || ""; });
+      var first = one ? parts.join(" ") : parts[0];
+      return one ? joinFilled([first], "") : joinFilled([first, joinFilled(parts.slice(1), ", ")], ": ");
+    }).filter(Boolean).slice(0, limit), one ? ", " : "\n");
+  }
+
   function updateCard(root, plan) {
-    var f = plan.fields;
-    var card = {
-      people: joinFilled(plan.groups.people.map(function (p) { return p.name; }), ", "),
-      meet_near: f.meet_near.trim(),
-      meet_away: f.meet_away.trim(),
-      contact_away: joinFilled([f.contact_away_name, f.contact_away_phone], ": "),
-      contacts: joinFilled(plan.groups.contacts.map(function (c) {
-        return joinFilled([c.name, c.phone], ": ");
-      }).filter(Boolean).slice(0, CARD_CONTACTS), "\n"),
-      number_gp: f.number_gp.trim(),
-    };
     root.querySelectorAll("[data-plan-card]").forEach(function (slot) {
-      slot.textContent = card[slot.getAttribute("data-plan-card")] || "";
+      slot.textContent = cardLine(slot, plan);
     });
-    showNation(root, f.nation || "");
+    if (root.querySelector("[data-plan-nation]")) {
+      var chosen = root.querySelector("[data-plan-nation]").getAttribute("data-plan-field");
+      showNation(root, plan.fields[chosen] || "");
+    }
   }
 
   // The numbers for the household's nation only, without their labels; every nation's,
@@ -276,7 +330,7 @@
     try {
       return checkPlan(JSON.parse(text), shape);
     } catch (e) {
-      return { error: NOT_A_PLAN };
+      return { error: notAPlan() };
     }
   }
 
@@ -297,7 +351,8 @@
 
   function readPlanFile(file, shape, done) {
     if (file.size > MAX_FILE_BYTES) {
-      done({ error: "This file is too big to be a plan saved from this page, so it has not been loaded." });
+      done({ error: "This file is too big to be a plan saved from this page, so it has not been " +
+        "loaded. Nothing in your plan has changed." });
       return;
     }
     var reader = new FileReader();
@@ -306,7 +361,7 @@
       try {
         data = JSON.parse(String(reader.result));
       } catch (e) {
-        done({ error: NOT_A_PLAN });
+        done({ error: "This file is damaged or is not a plan file, so it has not been loaded. Nothing in your plan has changed." });
         return;
       }
       done(checkPlan(data, shape));
@@ -331,6 +386,16 @@
     var status = page.querySelector("#act-plan-status");
     var error = page.querySelector("#act-plan-error");
     var importer = page.querySelector("#act-plan-import");
+    STORAGE_KEY = form.getAttribute("data-plan-storage");
+    FORMAT = form.getAttribute("data-plan-format");
+    FILE_NAME = form.getAttribute("data-plan-file");
+    PLAN_NAME = form.getAttribute("data-plan-name");
+    try {
+      OTHERS = JSON.parse(form.getAttribute("data-plan-others") || "{}");
+    } catch (e) {
+      OTHERS = {};
+    }
+    if (!isPlainObject(OTHERS)) OTHERS = {};
     var shape = readShape(form);
     var canSave = storageWorks();
 

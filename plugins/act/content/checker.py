@@ -25,6 +25,7 @@ from act.numbers import (
     numbers_in,
     region_nations,
 )
+from act.plans import load_plans
 from act.problems import Problem, Severity
 from act.schema import MISSING, SLUG_PATTERN, Context, slugify
 from act.taxonomies import load_taxonomies
@@ -56,14 +57,17 @@ def check_content(
     numbers, more_numbers = load_numbers(
         data_dir / NUMBERS_FILE, shown_path(data_dir / NUMBERS_FILE)
     )
+    plans, plan_problems = load_plans(data_dir, shown_path)
     files, links = repository.walk(content_dir, shown_path)
     catalogue = Catalogue(
         taxonomies=taxonomies,
         collections=collections,
         numbers=numbers,
+        plans=plans,
         problems=problems
         + more
         + more_numbers
+        + plan_problems
         + links
         + repository.link_problems([data_dir], shown_path),
         files={f.relative_to(content_dir).as_posix() for f in files},
@@ -128,7 +132,37 @@ def check_content(
         first_file_of[entry.url] = shown
         catalogue.entries.append(entry)
     catalogue.problems += page_number_problems(catalogue)
+    catalogue.problems += plan_page_problems(catalogue, data_dir)
     return catalogue
+
+
+def plan_page_problems(catalogue: Catalogue, data_dir: Path) -> list[Problem]:
+    """A page drawn by the plan engine needs a plan that names it, and a plan needs its page."""
+    problems = []
+    for plan in catalogue.plans.plans:
+        if plan.page not in catalogue.pages:
+            problems.append(
+                Problem(
+                    shown_path(data_dir / "plans" / f"{plan.id}.yml"),
+                    1,
+                    "page",
+                    f"there is no page content/{plan.page} for this plan, so it is not shown",
+                    "write the page, with `template: plan.html`, or correct `page`",
+                    Severity.WARNING,
+                )
+            )
+    for src_uri, facts in catalogue.pages.items():
+        if facts.meta.get("template") == "plan.html" and not catalogue.plans.for_page(src_uri):
+            problems.append(
+                Problem(
+                    facts.shown,
+                    1,
+                    "template",
+                    "no plan in data/plans/ names this page, so plan.html has nothing to draw",
+                    f"add `page: {src_uri}` to the plan's file in data/plans/",
+                )
+            )
+    return problems
 
 
 def page_number_problems(catalogue: Catalogue) -> list[Problem]:

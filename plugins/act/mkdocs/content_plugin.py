@@ -326,6 +326,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         values["act_today"] = self.today
         values["act_labels"] = LABELS
         values["act_numbers"] = self.catalogue.numbers
+        values["act_plans"] = self.catalogue.plans
+        values["act_plan"] = self.catalogue.plans.for_page(page.file.src_uri)
         return context
 
 

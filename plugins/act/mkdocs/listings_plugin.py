@@ -90,6 +90,7 @@ class ListingsPlugin(BasePlugin):
             "open-data.html",
             "open-data/",
             exports=open_data.exports(self.catalogue, self.site),
+            plans=self.catalogue.plans.plans,
             licence=LICENCE,
             licence_url=LICENCE_URL,
         )

@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from act import plans
 from act.characters import UnwantedCharacter, refuse_in_html
 from act.jsontext import json_text, script_json
 from act.listings import feeds, open_data
@@ -150,6 +151,16 @@ class PublishingPlugin(BasePlugin):
             )
             (out / export.schema_path).write_text(
                 self._json(export.schema_path, open_data.schema(export, self.site, terms)),
+                encoding="utf-8",
+            )
+
+        for plan in self.catalogue.plans.plans:
+            (out / plan.schema_path).parent.mkdir(parents=True, exist_ok=True)
+            (out / plan.schema_path).write_text(
+                self._json(
+                    plan.schema_path,
+                    plans.json_schema(plan, self.site.absolute(plan.schema_path)),
+                ),
                 encoding="utf-8",
             )
 
