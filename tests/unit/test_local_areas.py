@@ -185,3 +185,19 @@ def test_act_check_names_an_area_outside_the_roles_regions_at_its_line(tmp_path)
         "Yorkshire) is in the region 'yorkshire-and-the-humber', which `regions` does not cover"
     ) in output
     assert "fixture-hack-weekend.md" not in output
+
+
+def test_an_area_page_leaves_sensitive_needs_to_get_help():
+    # A sensitive need's page has an "Exit this page" button and is never kept on the device;
+    # an area page is (the chosen area works without signal), so it lists none of them.
+    west_yorkshire = fixture_areas()["west-yorkshire"]
+    abuse = Need("domestic-abuse", "Domestic abuse", "People at risk.", sensitive=True)
+    money = Need("money", "Money worries", "People with debts.")
+    directory = Directory(
+        [
+            NeedListing(abuse, (), (), (charity("1000006", "Leeds City"),)),
+            NeedListing(money, (), (), (charity("1000007", "Leeds City"),)),
+        ]
+    )
+    found = local_charities(west_yorkshire, directory, {})
+    assert [n.need.id for n in found] == ["money"]

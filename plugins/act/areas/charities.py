@@ -74,12 +74,16 @@ def local_charities(
 ) -> list[LocalNeed]:
     """Each need of Get help with the charities (ours and the register's) that work in `area`,
     the most local first, keeping the need's own order otherwise; needs with none are left
-    out."""
+    out, and so are sensitive needs (domestic abuse...): their Get help pages have an "Exit
+    this page" button and are never kept on the device, where an area page is (the reader's
+    chosen area works without signal), so an area page links to Get help for them instead."""
     if directory is None:
         return []
     region_name = region_names.get(area.region, "")
     found = []
     for listing in directory.listings:
+        if listing.need.sensitive:
+            continue
         ranked = [
             (near, n, charity)
             for n, charity in enumerate(listing.charities)
