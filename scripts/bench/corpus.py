@@ -266,6 +266,8 @@ def generate_corpus(dest: Path, pages: int, seed: int = 2026, root: Path = ROOT)
     # copies of articles would break its nation check (a copy's topics change, not its text).
     for name in ("topics.yml", "regions.yml", "referrals.yml", "areas.yml"):
         shutil.copy(root / "data" / name, data / name)
+    # The plans' declarations, which the copied plan pages (plan.md, community-plan.md) draw.
+    shutil.copytree(root / "data" / "plans", data / "plans")
     topics = [t["id"] for t in yaml.safe_load((root / "data" / "topics.yml").read_text())]
     regions = [r["id"] for r in yaml.safe_load((root / "data" / "regions.yml").read_text())]
     taxonomy = {"article": topics, "opportunity": regions, "reserve": []}
