@@ -80,3 +80,44 @@ def test_a_generator_line_that_changes_anything_else_is_not_explained(tmp_path):
     problems, _explained = compare(a, b)
 
     assert any(p.startswith("index.html: differs") for p in problems)
+
+
+def worker(version: str, hashes: dict[str, str]) -> str:
+    lines = ",\n".join(f'  "{path}": "{digest}"' for path, digest in hashes.items())
+    size = 1000 + len(version)
+    return (
+        f'const ACT = {{\n "version": "{version}",\n "hashes": {{\n{lines}\n }},\n'
+        f' "bytes": {size},\n}};\n'
+    )
+
+
+def test_a_saved_pages_hash_may_differ_only_when_the_page_differs_only_by_its_generator(
+    tmp_path,
+):
+    # sw.js lists each saved file's content hash: a page whose only difference is the
+    # generator line has another hash, and that is explained; a page that differs otherwise
+    # is not, and neither is its hash.
+    pages = {"index.html": "Home", "plan/index.html": "Plan"}
+    a = site(
+        tmp_path / "a",
+        {name: MKDOCS_PAGE.format(text=text) for name, text in pages.items()}
+        | {"sw.js": worker("e9fd67b51c71", {"./": "5292904e", "plan/": "11111111"})},
+    )
+    b = site(
+        tmp_path / "b",
+        {"index.html": PROPERDOCS_PAGE.format(text="Home")}
+        | {"plan/index.html": PROPERDOCS_PAGE.format(text="Plan!")}
+        | {"sw.js": worker("39c360260416abc", {"./": "938de405", "plan/": "22222222"})},
+    )
+
+    problems, explained = compare(a, b)
+
+    assert [p.splitlines()[0] for p in problems] == [
+        "plan/index.html: differs",
+        "sw.js: differs",
+    ]
+    assert "plan/" in problems[1] and "./" not in problems[1]
+
+    (tmp_path / "b" / "plan" / "index.html").write_text(PROPERDOCS_PAGE.format(text="Plan"))
+    problems, explained = compare(a, b)
+    assert problems == [] and explained["sw.js version"] == 1
