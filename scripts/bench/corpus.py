@@ -141,6 +141,8 @@ def _write_items(
             front["topics"] = sorted({*source.front["topics"], rng.choice(taxonomy)})
         elif kind == "opportunity" and copy:
             front["regions"] = [rng.choice(taxonomy)]
+            # A copy's areas would lie outside its new region (an error of `act check`).
+            front.pop("areas", None)
         stem = source.stem if not copy else f"{source.stem}-{copy}"
         (folder / f"{stem}.md").write_text(_dump(front, body), encoding="utf-8")
 

@@ -13,7 +13,7 @@ import yaml
 from bench.corpus import BUILD_DATE, PROPORTIONS, counts_for, generate_corpus, stock_project
 from support import BIN, ROOT
 
-PAGES = 60
+PAGES = 120  # enough for copies of opportunities (a copy's regions vary), as `make bench` makes
 
 
 @pytest.fixture(scope="module")
