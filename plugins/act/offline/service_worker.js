@@ -327,7 +327,7 @@ function keepableKey(url) {
 }
 
 // The reader chose an area: keep its page (an /areas/<id>/ page) and the files it loads that
-// the set does not hold, from the browser's HTTP cache where they already are. The older
+// the set's cache does not hold, from the browser's HTTP cache where they already are. The older
 // area's copy is replaced only once the new one is in hand, so a failure keeps the old one.
 async function keepArea(pageUrl, files) {
   const page = keepableKey(pageUrl);
@@ -335,7 +335,10 @@ async function keepArea(pageUrl, files) {
   const keys = [page];
   for (const file of Array.isArray(files) ? files.slice(0, MAX_AREA_FILES) : []) {
     const key = keepableKey(file);
-    if (key && !keys.includes(key) && !(SET.has(key) && (await caches.has(SET_CACHE)))) {
+    // Skipped only when the set's cache holds it now: the set may still be being saved, or
+    // never be (Save-Data), and the area's page must open offline either way.
+    const inSet = SET.has(key) && (await caches.match(cacheUrl(key), { cacheName: SET_CACHE }));
+    if (key && !keys.includes(key) && !inSet) {
       keys.push(key);
     }
   }
