@@ -60,15 +60,19 @@ def build(command: list[str], site: Path, build_date: str) -> None:
         sys.exit(f"{command[0]} build failed:\n{done.stdout}{done.stderr}")
 
 
-def _unpack(data: bytes) -> bytes:
-    data = gzip.decompress(data)
+def pagefind_file(path: Path) -> bytes:
+    """A file of Pagefind's bundle, ungzipped and without its header."""
+    data = gzip.decompress(path.read_bytes())
     if not data.startswith(PAGEFIND_HEADER):
-        raise ValueError("not a Pagefind file")
+        raise ValueError(f"{path}: not a Pagefind file")
     return data[len(PAGEFIND_HEADER) :]
 
 
 def decoded_pagefind(bundle: Path) -> dict:
-    """Pagefind's index with page numbers replaced by each page's fragment hash."""
+    """Pagefind's index with page numbers replaced by each page's fragment hash: its version,
+    and per language the pages, words (with positions and weights), filters, sorts and
+    metadata fields. Fragments are named by their content's hash, so they are not here: read
+    them with `pagefind_file`. tests/builds/test_search_streamed.py uses this too."""
     import cbor2  # a test extra (pyproject.toml): `make platform-check` installs it
 
     def pages_of(plist: list, pages: list[str]) -> list:
@@ -81,12 +85,12 @@ def decoded_pagefind(bundle: Path) -> dict:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     decoded: dict = {"version": entry["version"], "languages": {}}
     for language, about in entry["languages"].items():
-        meta = cbor2.loads(_unpack((bundle / f"pagefind.{about['hash']}.pf_meta").read_bytes()))
+        meta = cbor2.loads(pagefind_file(bundle / f"pagefind.{about['hash']}.pf_meta"))
         _version, page_list, chunks, filter_files, sorts, meta_fields = meta
         pages = [page_hash for page_hash, _words in page_list]
         words = {}
         for _first, _last, chunk in chunks:
-            index = cbor2.loads(_unpack((bundle / "index" / f"{chunk}.pf_index").read_bytes()))
+            index = cbor2.loads(pagefind_file(bundle / "index" / f"{chunk}.pf_index"))
             for word, plist, *variants in index[0]:
                 words[word] = (
                     pages_of(plist, pages),
@@ -94,9 +98,7 @@ def decoded_pagefind(bundle: Path) -> dict:
                 )
         filters = {}
         for name, file in filter_files:
-            _name, values = cbor2.loads(
-                _unpack((bundle / "filter" / f"{file}.pf_filter").read_bytes())
-            )
+            _name, values = cbor2.loads(pagefind_file(bundle / "filter" / f"{file}.pf_filter"))
             filters[name] = {value: sorted(pages[i] for i in numbers) for value, numbers in values}
         decoded["languages"][language] = {
             "page_count": about["page_count"],

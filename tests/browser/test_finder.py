@@ -93,7 +93,7 @@ def test_youth_schemes_are_offered_only_to_the_ages_they_take(chromium, edition_
     page.goto(edition_url + "volunteer/")
     youth = page.locator(".act-card[data-category='for-young-people']")
     assert youth.count() >= 6  # cadets, youth volunteers, Explorer Scouts
-    assert "For under-18s, from age 10" in youth.filter(has_text="Sea cadet").inner_text()
+    assert "For under-18s, ages 10 to 17" in youth.filter(has_text="Sea cadet").inner_text()
     page.fill("#act-filter-age", "45")
     titles = visible_titles(page)
     assert not [t for t in titles if "cadet" in t.lower() and "leader" not in t.lower()]
@@ -109,4 +109,29 @@ def test_youth_schemes_are_offered_only_to_the_ages_they_take(chromium, edition_
     assert "Sea cadet" in visible_titles(page)
     page.fill("#act-filter-age", "18")
     assert "Sea cadet" not in visible_titles(page)
+    context.close()
+
+
+def test_a_youth_role_is_offered_up_to_its_maximum_age_and_not_beyond(chromium, edition_url):
+    """On the real edition, each youth role's maximum_age (the oldest age its source states):
+    Sea Cadets take 10 to 17, NHS Cadets and Volunteer Police Cadets (a reserve guide listed in
+    the finder) 14 and 13 to 18."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(edition_url + "volunteer/")
+    sea = page.locator(".act-card", has_text="Sea cadet")
+    assert (sea.get_attribute("data-min-age"), sea.get_attribute("data-max-age")) == ("10", "17")
+    shown = {
+        "10": {"Sea cadet"},
+        "17": {"Sea cadet", "NHS Cadet", "Volunteer police cadets"},
+        "18": {"NHS Cadet", "Volunteer police cadets"},
+        "19": set(),
+        "40": set(),
+    }
+    for age, expected in shown.items():
+        page.fill("#act-filter-age", age)
+        titles = set(visible_titles(page))
+        assert titles & {"Sea cadet", "NHS Cadet", "Volunteer police cadets"} == expected, age
+    # Past every youth role's maximum, none is offered.
+    assert page.locator(".act-card[data-category='for-young-people']:visible").count() == 0
     context.close()

@@ -169,8 +169,8 @@ def test_a_first_visit_downloads_each_file_once_reusing_what_the_page_loaded(
         context = chromium.new_context(viewport=PHONE, service_workers="allow")
         page = context.new_page()
         first_visit(page, base, edition_site)
-        # Without Save-Data nothing is offered: the set is saved already.
-        assert page.locator("[data-act-offline-offer]").is_hidden()
+        # Without Save-Data nothing is offered (the box is not even built): the set is saved.
+        assert page.locator("[data-act-offline-offer]").count() == 0
         context.close()
     fetched = [path for path, status, _ in requests if status == 200]
     # The page's own stylesheet, script and HTML come from the browser's HTTP cache, not twice.
@@ -184,6 +184,14 @@ def test_with_save_data_nothing_is_saved_in_the_background_until_the_reader_asks
     requests: list[tuple[str, int, int]] = []
     config = worker_config(edition_site)
     own = home_page_files(edition_site)
+    # The box is built by act-offline.js when it is offered: no page carries it hidden.
+    pages = list(edition_site.rglob("*.html"))
+    assert len(pages) > 100
+    assert [
+        p.relative_to(edition_site).as_posix()
+        for p in pages
+        if re.search("data-act-offline-offer|Use this site without signal", p.read_text("utf-8"))
+    ] == []
     with serve(edition_site, NETLIFY_TOML, compress=True, requests=requests) as base:
         context = chromium.new_context(viewport=PHONE, service_workers="allow")
         page = context.new_page()
@@ -196,14 +204,25 @@ def test_with_save_data_nothing_is_saved_in_the_background_until_the_reader_asks
         offer = page.locator("[data-act-offline-offer]")
         expect(offer).to_be_visible()
         assert "This downloads about" in offer.inner_text()
+        # At the end of the article, named by its heading, its progress bar named the same.
+        assert page.locator("#main-content > [data-act-offline-offer]:last-child").count() == 1
+        expect(offer).to_have_accessible_name("Use this site without signal")
+        expect(
+            offer.get_by_role("heading", level=2, name="Use this site without signal")
+        ).to_be_visible()
+        expect(offer.locator("progress")).to_be_hidden()
         # The worker is active and has answered the page: only the worker's own script came
         # after the page's files, and nothing is saved.
         assert {path for path, _, _ in requests} - own == {"/sw.js"}
         assert cache_contents(page) == {}
 
-        offer.get_by_role("button", name="Save for use without signal").click()
+        button = offer.get_by_role("button", name="Save for use without signal")
+        button.focus()
+        page.keyboard.press("Enter")  # usable from the keyboard
         expect(offer.locator("[role=status]")).to_have_text(SAVED)
+        expect(button).to_be_hidden()
         progress = offer.locator("progress")
+        expect(progress).to_have_accessible_name("Use this site without signal")
         assert progress.get_attribute("max") == str(len(config["precache"]))
         assert progress.evaluate("(bar) => bar.value === bar.max")
         kept = cache_contents(page)[SET_CACHE + config["version"]]

@@ -3,12 +3,12 @@ of the binary over the built site, and every way it can fail is a clear error.
 
 Pagefind numbers pages in the order it meets them (a directory run's order varies from run to
 run), so the two bundles are compared decoded, with page numbers replaced by each page's
-fragment hash: the same pages, words (with their positions and weights), filters, metadata,
+fragment hash (scripts/platform_check.py's decoder, which `make platform-check` uses to compare
+two builds): the same pages, words (with their positions and weights), filters, metadata,
 fragments."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -16,65 +16,21 @@ import shutil
 import stat
 from pathlib import Path
 
-import cbor2
 import pytest
 
 from act.search.indexer import SearchIndexError, index_site, pagefind_binary
 from act.search.service import PagefindService, bundle_problem, indexed_part
+from platform_check import decoded_pagefind, pagefind_file
 from support import make_project, run_build
 
-HEADER = b"pagefind_dcd"
 PAGE = '<html lang="en"><body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>'
 
 
-def load(path: Path):
-    data = gzip.decompress(path.read_bytes())
-    assert data.startswith(HEADER), path
-    return data[len(HEADER) :]
-
-
-def decoded_pages(plist: list, pages: list[str]) -> list:
-    """A word's pages are delta-coded page numbers, each with its positions and weights."""
-    number, found = 0, []
-    for page in plist:
-        number += page[0]
-        found.append((pages[number], json.dumps(page[1:])))
-    return sorted(found)
-
-
-def decode_bundle(bundle: Path, site: Path) -> dict:
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    decoded: dict = {"version": entry["version"], "languages": {}}
-    for language, about in entry["languages"].items():
-        meta = cbor2.loads(load(bundle / f"pagefind.{about['hash']}.pf_meta"))
-        _version, page_list, chunks, filter_files, sorts, meta_fields = meta
-        pages = [page_hash for page_hash, _words in page_list]
-        words = {}
-        for _first, _last, chunk in chunks:
-            for word, plist, *variants in cbor2.loads(load(bundle / "index" / f"{chunk}.pf_index"))[
-                0
-            ]:
-                words[word] = (
-                    decoded_pages(plist, pages),
-                    [
-                        [(variant, decoded_pages(vlist, pages)) for variant, vlist in group]
-                        for group in variants
-                    ],
-                )
-        filters = {}
-        for name, file in filter_files:
-            _name, values = cbor2.loads(load(bundle / "filter" / f"{file}.pf_filter"))
-            filters[name] = {value: sorted(pages[i] for i in numbers) for value, numbers in values}
-        decoded["languages"][language] = {
-            "page_count": about["page_count"],
-            "pages": sorted(map(tuple, page_list)),
-            "words": words,
-            "filters": filters,
-            "sorts": [name for name, _numbers in sorts],  # none today; compared if added
-            "meta_fields": meta_fields,
-        }
+def decode_bundle(bundle: Path) -> dict:
+    """The index decoded as `make platform-check` decodes it, with the fragments."""
+    decoded = decoded_pagefind(bundle)
     decoded["fragments"] = {
-        path.name: json.loads(load(path)) for path in (bundle / "fragment").iterdir()
+        path.name: json.loads(pagefind_file(path)) for path in (bundle / "fragment").iterdir()
     }
     return decoded
 
@@ -84,12 +40,12 @@ def test_the_index_built_while_rendering_equals_a_directory_run(tmp_path):
     build = run_build(project, quiet=False)
     assert build.returncode == 0, build.output
     assert re.search(r"Pagefind \(.*\) indexed \d+ pages while rendering", build.output)
-    streamed = decode_bundle(build.site / "pagefind", build.site)
+    streamed = decode_bundle(build.site / "pagefind")
 
     copy = tmp_path / "copy"
     shutil.copytree(build.site, copy, ignore=shutil.ignore_patterns("pagefind"))
     index_site(copy)
-    directory = decode_bundle(copy / "pagefind", copy)
+    directory = decode_bundle(copy / "pagefind")
 
     language = streamed["languages"]["en"]
     assert language["page_count"] > 20 and language["filters"]["type"]

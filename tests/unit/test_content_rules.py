@@ -155,6 +155,25 @@ def test_closing_date_before_published_is_an_error(tmp_path):
     )
 
 
+def test_a_maximum_age_below_the_minimum_is_an_error_at_its_line(tmp_path):
+    entry, problems = check(tmp_path, OPPORTUNITY + "maximum_age: 17\n", "volunteer/x.md")
+    assert entry is None
+    [problem] = [p for p in problems if p.severity is Severity.ERROR]
+    assert (problem.line, problem.field, problem.message) == (
+        14,
+        "maximum_age",
+        "17 is below the minimum age 18",
+    )
+    assert "oldest age accepted" in problem.hint and "leave it out" in problem.hint
+
+
+@pytest.mark.parametrize(("written", "kept"), [("", None), ("maximum_age: 18\n", 18)])
+def test_a_maximum_age_is_optional_and_may_equal_the_minimum(tmp_path, written, kept):
+    entry, problems = check(tmp_path, OPPORTUNITY + written, "volunteer/x.md")
+    assert only(problems) == []
+    assert entry.data["maximum_age"] == kept
+
+
 def test_opportunity_is_open_until_the_end_of_its_closing_date(tmp_path):
     entry, _ = check(tmp_path, OPPORTUNITY + "closing_date: 2026-06-01\n", "volunteer/x.md")
     assert isinstance(entry, Opportunity)

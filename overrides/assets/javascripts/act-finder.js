@@ -75,7 +75,8 @@ document$.subscribe(function () {
     if (state.category && d.category !== state.category) return false;
     if (state.commitment && d.commitment !== state.commitment) return false;
     if (state.age && !(Number(d.minAge) <= Number(state.age))) return false;
-    // Youth schemes (data-max-age) are not offered to readers older than they take.
+    // A role with an oldest age (data-max-age: its maximum_age, or 17 for a youth scheme that
+    // states none) is not offered to readers older than that.
     if (state.age && d.maxAge && Number(state.age) > Number(d.maxAge)) return false;
     if (state.remote === "yes" && d.remote !== "yes") return false;
     return true;

@@ -27,6 +27,7 @@ from act.publishing.structured_data import CONTEXT
 from act.schema import (
     Boolean,
     Choice,
+    Context,
     Field,
     Integer,
     IsoDate,
@@ -36,6 +37,7 @@ from act.schema import (
     Text,
     Url,
 )
+from act.yamlfile import Path_
 
 OPPORTUNITY_CATEGORIES = {
     "emergency-response": "Emergency response",
@@ -94,6 +96,29 @@ COMMITMENT = Field(
 REMOTE = Field(
     "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
 )
+MINIMUM_AGE = Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18")
+# Youth schemes stop at an age: the finder does not offer them to readers older than that.
+MAXIMUM_AGE = Field(
+    "maximum_age",
+    Integer(0, 99),
+    required=False,
+    doc="the oldest age accepted, only if the organisation states one (youth schemes)",
+    example="17",
+)
+
+
+def ages_in_order(data: dict, path: Path_, ctx: Context) -> None:
+    """The oldest age accepted is not below the youngest."""
+    oldest, youngest = data.get("maximum_age"), data["minimum_age"]
+    if oldest is not None and oldest < youngest:
+        ctx.report(
+            path + ("maximum_age",),
+            f"{oldest} is below the minimum age {youngest}",
+            "the maximum age is the oldest age accepted: make it at least the minimum age, "
+            "or leave it out if there is no upper age",
+        )
+
+
 # A reserve guide can also be listed in the opportunity finder, with these facts, so one role
 # is written once and shown in both places.
 FINDER = Record([CATEGORY, REGIONS, COMMITMENT, REMOTE])
@@ -138,7 +163,8 @@ OPPORTUNITY = Record(
         ),
         CATEGORY,
         COMMITMENT,
-        Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
+        MINIMUM_AGE,
+        MAXIMUM_AGE,
         REMOTE,
         Field(
             "requirements",
@@ -172,7 +198,7 @@ OPPORTUNITY = Record(
         *PUBLISHING,
         OPPORTUNITY_SOURCES,
     ],
-    rules=[summary_length, dates_in_order],
+    rules=[summary_length, dates_in_order, ages_in_order],
 )
 
 

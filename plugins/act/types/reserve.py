@@ -26,7 +26,7 @@ from act.entry import (
 from act.listing import Listable, PageSpec, Source, choice
 from act.schema import Boolean, Choice, Field, Integer, ListOf, Record, Text, Url
 from act.types.article import article_json_ld
-from act.types.opportunity import FINDER, IN_FINDER
+from act.types.opportunity import FINDER, IN_FINDER, MAXIMUM_AGE, MINIMUM_AGE, ages_in_order
 
 SERVICES = {
     "police": "Police",
@@ -60,7 +60,8 @@ RESERVE = Record(
             doc="pay, allowances or expenses",
             example="Unpaid; expenses are repaid.",
         ),
-        Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18"),
+        MINIMUM_AGE,
+        MAXIMUM_AGE,
         Field(
             "hours_per_month",
             Integer(0, 744),
@@ -96,7 +97,7 @@ RESERVE = Record(
         SOURCES,
         CHANGES,
     ],
-    rules=[summary_length, dates_in_order, no_reviewer_yet],
+    rules=[summary_length, dates_in_order, ages_in_order, no_reviewer_yet],
 )
 
 
