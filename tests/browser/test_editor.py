@@ -376,3 +376,20 @@ def test_the_form_refuses_each_bad_link_with_a_message(editor):
     page.get_by_role("button", name="Save").click()
     page.get_by_text("This date is before 2020: check the year.").wait_for()
     assert page.evaluate(UNPUBLISHED) == 0
+
+
+def test_moving_straight_from_one_entry_to_another_shows_the_second(editor):
+    """Decap keeps the form it shows when the address moves from one entry straight to another
+    (Back, Forward, an address typed in): the Get help file then showed no needs at all, and
+    saving it would have emptied it. The editor's page loads afresh instead."""
+    page, watch, base = editor
+    programmes = yaml.safe_load((ROOT / "data/programmes.yml").read_text(encoding="utf-8"))
+    referrals = yaml.safe_load((ROOT / "data/referrals.yml").read_text(encoding="utf-8"))
+    page.goto(f"{base}admin/#/collections/programmes/entries/programmes")
+    page.get_by_text(f"{len(programmes)} programmes").wait_for()
+
+    page.evaluate("location.hash = '#/collections/referrals/entries/referrals'")
+
+    page.get_by_text(referrals[0]["name"], exact=True).first.wait_for(timeout=30_000)
+    assert page.get_by_text(f"{len(programmes)} programmes").count() == 0
+    assert watch.csp_violations == [] and watch.foreign_requests == []

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import yaml
@@ -61,8 +62,8 @@ def decap(api: str, action: str, **params) -> dict:
         return json.loads(response.read())
 
 
-def save_and_publish(api: str, slug: str, path: str, text: str) -> None:
-    """Save an entry in the editorial workflow (its own branch), set it Ready, publish it."""
+def save(api: str, slug: str, path: str, text: str) -> None:
+    """Save an entry in the editorial workflow: a branch of its own, status draft."""
     decap(
         api,
         "persistEntry",
@@ -75,6 +76,11 @@ def save_and_publish(api: str, slug: str, path: str, text: str) -> None:
             "status": "draft",
         },
     )
+
+
+def save_and_publish(api: str, slug: str, path: str, text: str) -> None:
+    """Save an entry in the editorial workflow (its own branch), set it Ready, publish it."""
+    save(api, slug, path, text)
     decap(
         api,
         "updateUnpublishedEntryStatus",
@@ -183,6 +189,60 @@ def test_saving_and_publishing_never_touch_your_folder_nor_commit_stray_files(ma
     assert ask_decap_server(api) is not None
     # The preview kept the last version that passed.
     assert fetch(base + "prepare/a-page-with-a-problem/") is None
+
+
+def test_publishing_one_entry_leaves_the_other_entries_as_they_were(make_edit):
+    """decap-server compares an entry from where its branch left main (patched by
+    scripts/ensure-decap): compared with main itself, once one entry is published every other
+    entry seems to delete the published file too, and the Workflow tab shows it with no title."""
+    api, _, _, edit = make_edit
+    (edit / "repo" / "content" / "prepare").mkdir(parents=True, exist_ok=True)
+    first, second = "content/prepare/first-entry.md", "content/prepare/second-entry.md"
+    save(api, "first-entry", first, BAD_ARTICLE.replace("A page with a problem", "First"))
+    save(api, "second-entry", second, BAD_ARTICLE.replace("A page with a problem", "Second"))
+
+    decap(
+        api,
+        "updateUnpublishedEntryStatus",
+        collection="article",
+        slug="first-entry",
+        newStatus="pending_publish",
+    )
+    decap(api, "publishUnpublishedEntry", collection="article", slug="first-entry")
+
+    entry = decap(api, "unpublishedEntry", collection="article", slug="second-entry")
+    assert [(diff["path"], diff["newFile"]) for diff in entry["diffs"]] == [(second, True)]
+    data = decap(
+        api,
+        "unpublishedEntryDataFile",
+        collection="article",
+        slug="second-entry",
+        id=second,
+        path=second,
+    )
+    assert "title: Second" in data["data"]
+
+
+def test_requests_that_wait_their_turn_are_answered(make_edit):
+    """decap-server answers one request at a time; as published it fails a request that waited
+    over 3 seconds for its turn, which a busy machine reached when the Workflow tab asked for
+    every entry at once (scripts/ensure-decap lets it wait). Here every branch switch in the
+    clone takes 2 seconds, so the second of two requests waits about 4."""
+    api, _, _, edit = make_edit
+    (edit / "repo" / "content" / "prepare").mkdir(parents=True, exist_ok=True)
+    path = "content/prepare/slow-entry.md"
+    save(api, "slow-entry", path, BAD_ARTICLE)
+    hook = edit / "repo" / ".git" / "hooks" / "post-checkout"
+    hook.write_text("#!/bin/sh\nsleep 2\n", encoding="utf-8")
+    hook.chmod(0o755)
+    params = {"collection": "article", "slug": "slow-entry", "id": path, "path": path}
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        answers = list(
+            pool.map(lambda _: decap(api, "unpublishedEntryDataFile", **params), range(2))
+        )
+
+    assert all("title: A page with a problem" in answer["data"] for answer in answers)
 
 
 def test_a_copy_left_with_changes_is_explained_and_put_aside(tmp_path):
