@@ -93,7 +93,7 @@ def test_youth_schemes_are_offered_only_to_the_ages_they_take(chromium, edition_
     page.goto(edition_url + "volunteer/")
     youth = page.locator(".act-card[data-category='for-young-people']")
     assert youth.count() >= 6  # cadets, youth volunteers, Explorer Scouts
-    assert "For under-18s, ages 10 to 17" in youth.filter(has_text="Sea cadet").inner_text()
+    assert "For young people, ages 10 to 17" in youth.filter(has_text="Sea cadet").inner_text()
     page.fill("#act-filter-age", "45")
     titles = visible_titles(page)
     assert not [t for t in titles if "cadet" in t.lower() and "leader" not in t.lower()]

@@ -46,7 +46,7 @@ OPPORTUNITY_CATEGORIES = {
     "search-and-rescue": "Search and rescue",
     "first-aid-and-health": "First aid and health",
     "community-support": "Community support",
-    "for-young-people": "For under-18s",
+    "for-young-people": "For young people",
     "working-with-young-people": "Working with young people",
     "crime-and-victims": "Crime and victims",
 }
