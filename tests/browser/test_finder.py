@@ -112,6 +112,30 @@ def test_youth_schemes_are_offered_only_to_the_ages_they_take(chromium, edition_
     context.close()
 
 
+def test_a_role_whose_source_states_no_age_says_so_and_is_offered_at_every_age(
+    chromium, edition_url
+):
+    """North West Ambulance Service's pages give no minimum age for its community first
+    responders: the card says "Age not stated" (not an 18 nobody stated), the role page says to
+    ask, and the finder leaves it in at any age typed."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(edition_url + "volunteer/")
+    title = "Community first responder in the North West"
+    card = page.locator(".act-card", has_text=title)
+    assert card.get_attribute("data-min-age") is None
+    assert "Age not stated" in card.inner_text()
+    for age in ["12", "18", "70"]:
+        page.fill("#act-filter-age", age)
+        assert title in visible_titles(page)
+    card.get_by_role("link", name=title).click()
+    facts = page.locator(".act-facts")
+    assert "Not stated on the pages we checked: ask North West Ambulance Service" in (
+        facts.inner_text()
+    )
+    context.close()
+
+
 def test_a_youth_role_is_offered_up_to_its_maximum_age_and_not_beyond(chromium, edition_url):
     """On the real edition, each youth role's maximum_age (the oldest age its source states):
     Sea Cadets take 10 to 17, NHS Cadets and Volunteer Police Cadets (a reserve guide listed in

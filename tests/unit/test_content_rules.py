@@ -174,6 +174,16 @@ def test_a_maximum_age_is_optional_and_may_equal_the_minimum(tmp_path, written, 
     assert entry.data["maximum_age"] == kept
 
 
+@pytest.mark.parametrize("maximum", ["", "maximum_age: 17\n"])
+def test_an_opportunity_may_leave_out_an_age_its_source_does_not_state(tmp_path, maximum):
+    """An age is a fact people act on: where the organisation's pages give none, the entry says
+    none (its page tells readers to ask); a reserve guide's sources always give one."""
+    written = OPPORTUNITY.replace("minimum_age: 18\n", "") + maximum
+    entry, problems = check(tmp_path, written, "volunteer/x.md")
+    assert only(problems) == []
+    assert entry.data["minimum_age"] is None
+
+
 def test_opportunity_is_open_until_the_end_of_its_closing_date(tmp_path):
     entry, _ = check(tmp_path, OPPORTUNITY + "closing_date: 2026-06-01\n", "volunteer/x.md")
     assert isinstance(entry, Opportunity)

@@ -74,7 +74,9 @@ document$.subscribe(function () {
     if (state.area && !forArea(card, state.area)) return false;
     if (state.category && d.category !== state.category) return false;
     if (state.commitment && d.commitment !== state.commitment) return false;
-    if (state.age && !(Number(d.minAge) <= Number(state.age))) return false;
+    // A role whose source states no minimum age (no data-min-age) is offered at every age;
+    // its card says "Age not stated".
+    if (state.age && d.minAge && Number(state.age) < Number(d.minAge)) return false;
     // A role with an oldest age (data-max-age: its maximum_age, or 17 for a youth scheme that
     // states none) is not offered to readers older than that.
     if (state.age && d.maxAge && Number(state.age) > Number(d.maxAge)) return false;

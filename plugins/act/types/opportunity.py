@@ -97,6 +97,15 @@ REMOTE = Field(
     "remote", Boolean(), doc="true if it can be done entirely from home", example="false"
 )
 MINIMUM_AGE = Field("minimum_age", Integer(0, 99), doc="the youngest age accepted", example="18")
+# An age is a fact people act on: an opportunity gives one only where its source states it; the
+# page then tells readers to ask the organisation. (Every reserve guide's source states one.)
+STATED_MINIMUM_AGE = Field(
+    "minimum_age",
+    Integer(0, 99),
+    required=False,
+    doc="the youngest age accepted, only if the organisation states one (else the page says ask)",
+    example="18",
+)
 # Youth schemes stop at an age: the finder does not offer them to readers older than that.
 MAXIMUM_AGE = Field(
     "maximum_age",
@@ -109,8 +118,8 @@ MAXIMUM_AGE = Field(
 
 def ages_in_order(data: dict, path: Path_, ctx: Context) -> None:
     """The oldest age accepted is not below the youngest."""
-    oldest, youngest = data.get("maximum_age"), data["minimum_age"]
-    if oldest is not None and oldest < youngest:
+    oldest, youngest = data.get("maximum_age"), data.get("minimum_age")
+    if oldest is not None and youngest is not None and oldest < youngest:
         ctx.report(
             path + ("maximum_age",),
             f"{oldest} is below the minimum age {youngest}",
@@ -163,7 +172,7 @@ OPPORTUNITY = Record(
         ),
         CATEGORY,
         COMMITMENT,
-        MINIMUM_AGE,
+        STATED_MINIMUM_AGE,
         MAXIMUM_AGE,
         REMOTE,
         Field(
