@@ -15,6 +15,8 @@ import pytest
 from test_quality_gates import PAGES, built_page
 
 from browser_support import PHONE
+from support import ROOT
+from support_server import serve
 
 DOUBLED_TEXT = {"standard": 32, "fixed": 26}  # Chromium's defaults are 16 and 13
 
@@ -139,3 +141,35 @@ def test_at_200_percent_text_the_header_keeps_the_site_name_and_the_search(chrom
     page.wait_for_url("**/search/**")
     assert page.locator("#act-search-input").is_visible()
     context.close()
+
+
+# The words of each heading that the browser broke in two: a word whose text takes more than one
+# line box, though it would fit on a line of its own.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll(".md-content h1, .md-content h2")) {
+    const text = heading.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    const room = heading.getBoundingClientRect().width;
+    for (const match of text.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+      if (lines.size > 1 && range.getBoundingClientRect().width < room) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_at_200_percent_text_on_a_phone_headings_keep_their_words_whole(chromium, edition_site):
+    """On the edition's volunteering pages, whose titles hold words like "Community" and
+    "Volunteering": headings are set a size down where the screen is narrow in words, so no word
+    of a title is split over two lines."""
+    with serve(edition_site, ROOT / "netlify.toml") as url:
+        for address in ["volunteer/", "volunteer/north-west-community-first-responder/"]:
+            context, page = open_with_doubled_text(chromium, url + address)
+            broken = page.evaluate(BROKEN_WORDS)
+            context.close()
+            assert broken == [], f"{address}: {broken}"
