@@ -89,6 +89,15 @@ def test_the_areas_open_data_validates_against_its_own_schema(fixture_build):
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
     assert [item["id"] for item in document["items"]] == AREAS
+    assert document["items"][3]["ambulance"] == [
+        {"name": "Northern Ireland Ambulance Service", "url": "https://www.nias.hscni.net/"},
+        {
+            "name": "Fixture Islands Ambulance Service",
+            "url": "https://www.example.org/fixture-ambulance/",
+            "serves": "the fixture islands",
+        },
+    ]
+    assert schema["properties"]["items"]["items"]["properties"]["ambulance"]["type"] == "array"
 
 
 def test_each_area_has_an_atom_feed_and_a_calendar_of_what_covers_it(fixture_build):

@@ -9,7 +9,10 @@ area's nation (act.numbers). The checks, run by `act check` (act/check.py):
   and Northern Ireland are regions of their own);
 - every council in exactly one area: a council named twice is an error at its second line,
   naming both areas (compared without case, spaces or punctuation, as the place field on the
-  site compares them, so "St Helens" and "St. Helens" are one council).
+  site compares them, so "St Helens" and "St. Helens" are one council);
+- `fire` and `ambulance` are lists of at least one service; an ambulance service that covers
+  only part of the area says which part in `serves`, and at most one has no `serves` (the one
+  for the rest of the area).
 """
 
 from __future__ import annotations
