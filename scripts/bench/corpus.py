@@ -310,7 +310,7 @@ OUR_KEYS = ("template",)
 
 def _area_markdown(area: dict) -> str:
     """An area page's facts as plain Markdown, for stock Material."""
-    services = [area["police"], *area["fire"], area["ambulance"], area["resilience"]]
+    services = [area["police"], *area["fire"], *area["ambulance"], area["resilience"]]
     lines = [
         f"# {area['name']}",
         "",

@@ -89,6 +89,15 @@ def test_the_areas_open_data_validates_against_its_own_schema(fixture_build):
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
     assert [item["id"] for item in document["items"]] == AREAS
+    assert document["items"][3]["ambulance"] == [
+        {"name": "Northern Ireland Ambulance Service", "url": "https://www.nias.hscni.net/"},
+        {
+            "name": "Fixture Islands Ambulance Service",
+            "url": "https://www.example.org/fixture-ambulance/",
+            "serves": "the fixture islands",
+        },
+    ]
+    assert schema["properties"]["items"]["items"]["properties"]["ambulance"]["type"] == "array"
 
 
 def test_each_area_has_an_atom_feed_and_a_calendar_of_what_covers_it(fixture_build):
@@ -113,3 +122,23 @@ def test_each_area_has_an_atom_feed_and_a_calendar_of_what_covers_it(fixture_bui
     assert vobject.readOne(text.decode("utf-8")).vevent.summary.value == "Fixture hack weekend"
     wales = icalendar.Calendar.from_ical((site / "areas/south-wales/events.ics").read_bytes())
     assert wales.walk("VEVENT") == []
+
+
+def test_humbersides_page_links_both_ambulance_services_with_what_each_serves(edition_site):
+    html = (edition_site / "areas" / "humberside" / "index.html").read_text(encoding="utf-8")
+    services = html[html.index('id="services"') : html.index('id="join-in"')]
+    ambulance = re.findall(r"<li>Ambulance: (.*?)</li>", services, re.S)
+    assert ambulance == [
+        '<a href="https://www.yas.nhs.uk/">Yorkshire Ambulance Service NHS Trust</a>',
+        '<a href="https://www.emas.nhs.uk/">East Midlands Ambulance Service NHS Trust</a>'
+        " (serves North Lincolnshire and North East Lincolnshire)",
+    ]
+    blocks = jsonld(html)
+    place = next(b for b in blocks if b.get("@type") == "AdministrativeArea")
+    served = {b["name"]: b["areaServed"] for b in blocks if "areaServed" in b}
+    assert served["Yorkshire Ambulance Service NHS Trust"] == {"@id": place["@id"]}
+    assert served["East Midlands Ambulance Service NHS Trust"] == {
+        "@type": "Place",
+        "name": "North Lincolnshire and North East Lincolnshire",
+        "containedInPlace": {"@id": place["@id"]},
+    }

@@ -91,6 +91,115 @@ def test_a_bad_link_is_an_error_at_its_line(tmp_path):
     assert "is not a secure web address" in problems[0].message
 
 
+def test_ambulance_problems_are_each_at_their_line_in_one_run(tmp_path):
+    """An empty list, a service with no name, the old one-service mapping, and a second
+    service that does not say where it serves: each a problem of its own, all in one run."""
+    fixture = FIXTURE_AREAS.read_text(encoding="utf-8")
+    text = (
+        fixture.replace(
+            "  ambulance:\n    - name: Yorkshire Ambulance Service NHS Trust\n"
+            "      url: https://www.yas.nhs.uk/\n",
+            "  ambulance:\n    - name: Yorkshire Ambulance Service NHS Trust\n"
+            "      url: https://www.yas.nhs.uk/\n"
+            "    - url: https://www.emas.nhs.uk/\n"
+            "      serves: North Lincolnshire\n",
+        )
+        .replace(
+            "  ambulance:\n    - name: Welsh Ambulance Services University NHS Trust\n"
+            "      url: https://www.ambulance.nhs.wales/\n",
+            "  ambulance: []\n",
+        )
+        .replace(
+            "  ambulance:\n    - name: Scottish Ambulance Service\n"
+            "      url: https://www.scottishambulance.com/\n",
+            "  ambulance:\n    name: Scottish Ambulance Service\n"
+            "    url: https://www.scottishambulance.com/\n",
+        )
+        .replace(
+            "  ambulance:\n    - name: Northern Ireland Ambulance Service\n"
+            "      url: https://www.nias.hscni.net/\n",
+            "  ambulance:\n    - name: Northern Ireland Ambulance Service\n"
+            "      url: https://www.nias.hscni.net/\n"
+            "    - name: Another Ambulance Service\n"
+            "      url: https://www.example.org/\n",
+        )
+    )
+    assert text.count("ambulance:") == 4 and fixture != text
+    areas, problems = load(tmp_path, text)
+    found = [(p.path, p.line, p.field, p.message) for p in problems]
+    assert found == [
+        (
+            "data/areas.yml",
+            line_of(text, "- url: https://www.emas.nhs.uk/"),
+            "[0].ambulance[1].name",
+            "required field is missing",
+        ),
+        (
+            "data/areas.yml",
+            line_of(text, "ambulance: []"),
+            "[1].ambulance",
+            "needs at least 1 item",
+        ),
+        (
+            "data/areas.yml",
+            line_of(text, "ambulance:", after=line_of(text, "id: scotland")),
+            "[2].ambulance",
+            "expected a list, found a mapping",
+        ),
+        (
+            "data/areas.yml",
+            line_of(text, "- name: Another Ambulance Service"),
+            "[3].ambulance[1].serves",
+            "two ambulance services without `serves`: only one can cover the rest of the area",
+        ),
+    ]
+    assert all(p.hint for p in problems)
+    assert "name: Yorkshire Ambulance Service NHS Trust" in problems[0].hint
+    assert "serves:" in problems[3].hint
+    assert not {"west-yorkshire", "south-wales", "scotland"} & {a.id for a in areas}
+
+
+def test_an_area_served_by_two_ambulance_services_names_each_and_where_it_serves():
+    areas, problems = load_areas(ROOT / "data" / "areas.yml", "data/areas.yml", regions())
+    assert problems == []
+    by_id = {a.id: a for a in areas}
+    shown = {
+        area: [(s.name, s.url, s.serves) for s in by_id[area].ambulance]
+        for area in ("humberside", "derbyshire", "hampshire-and-isle-of-wight")
+    }
+    assert shown["humberside"] == [
+        ("Yorkshire Ambulance Service NHS Trust", "https://www.yas.nhs.uk/", None),
+        (
+            "East Midlands Ambulance Service NHS Trust",
+            "https://www.emas.nhs.uk/",
+            "North Lincolnshire and North East Lincolnshire",
+        ),
+    ]
+    assert shown["derbyshire"] == [
+        ("East Midlands Ambulance Service NHS Trust", "https://www.emas.nhs.uk/", None),
+        (
+            "North West Ambulance Service NHS Trust",
+            "https://www.nwas.nhs.uk/",
+            "Glossop, Hadfield and Tintwistle",
+        ),
+    ]
+    assert shown["hampshire-and-isle-of-wight"][0] == (
+        "South Central Ambulance Service NHS Foundation Trust",
+        "https://www.scas.nhs.uk/",
+        None,
+    )
+    assert shown["hampshire-and-isle-of-wight"][1][2] == "the Isle of Wight"
+    # Every service's address is the one every other area gives that trust, and no name is a
+    # sentence about another service.
+    addresses: dict[str, set[str]] = {}
+    for area in areas:
+        for service in area.ambulance:
+            addresses.setdefault(service.name, set()).add(service.url)
+            assert "(" not in service.name and ":" not in service.name, service.name
+    assert {name: urls for name, urls in addresses.items() if len(urls) > 1} == {}
+    assert sum(len(a.ambulance) == 1 for a in areas) == len(areas) - 3
+
+
 def test_a_region_of_another_nation_and_an_unknown_region_are_errors(tmp_path):
     text = (
         FIXTURE_AREAS.read_text(encoding="utf-8")

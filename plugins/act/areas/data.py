@@ -9,7 +9,10 @@ area's nation (act.numbers). The checks, run by `act check` (act/check.py):
   and Northern Ireland are regions of their own);
 - every council in exactly one area: a council named twice is an error at its second line,
   naming both areas (compared without case, spaces or punctuation, as the place field on the
-  site compares them, so "St Helens" and "St. Helens" are one council).
+  site compares them, so "St Helens" and "St. Helens" are one council);
+- `fire` and `ambulance` are lists of at least one service; an ambulance service that covers
+  only part of the area says which part in `serves`, and at most one has no `serves` (the one
+  for the rest of the area).
 """
 
 from __future__ import annotations
@@ -71,6 +74,13 @@ AMBULANCE = Record(
     [
         Field("name", Text(), example="Yorkshire Ambulance Service NHS Trust"),
         Field("url", Url(), doc="its website"),
+        Field(
+            "serves",
+            Text(),
+            required=False,
+            doc="where in the area it serves, in plain English, when it covers only part of it",
+            example="North Lincolnshire and North East Lincolnshire",
+        ),
     ]
 )
 RESILIENCE = Record(
@@ -80,6 +90,19 @@ RESILIENCE = Record(
         _optional_link("risk_register", "the community risk register, where one is published"),
     ]
 )
+
+
+def _one_ambulance_for_the_rest(record: dict, path: Path_, ctx: Context) -> None:
+    """Of an area's ambulance services, at most one covers the rest of the area; each other
+    says where it serves."""
+    whole = [i for i, service in enumerate(record["ambulance"]) if not service.get("serves")]
+    for index in whole[1:]:
+        ctx.report(
+            path + ("ambulance", index, "serves"),
+            "two ambulance services without `serves`: only one can cover the rest of the area",
+            "add a line like `serves: North Lincolnshire and North East Lincolnshire` to the "
+            "service that covers only part of the area, saying which part",
+        )
 
 
 def _remember_lines(record: dict, path: Path_, ctx: Context) -> None:
@@ -112,7 +135,12 @@ AREA = Record(
         Field("councils_source", SOURCE, doc="where the list of councils comes from"),
         Field("police", POLICE),
         Field("fire", ListOf(FIRE, min_items=1), doc="the fire and rescue services covering it"),
-        Field("ambulance", AMBULANCE),
+        Field(
+            "ambulance",
+            ListOf(AMBULANCE, min_items=1),
+            doc="the ambulance services covering it, the one for the whole area (or most of it) "
+            "first",
+        ),
         Field(
             "resilience",
             RESILIENCE,
@@ -125,7 +153,7 @@ AREA = Record(
         ),
         Field("checked", IsoDate(), doc="the day the facts were checked", example="2026-12-05"),
     ],
-    rules=[_remember_lines],
+    rules=[_one_ambulance_for_the_rest, _remember_lines],
 )
 
 
@@ -137,11 +165,13 @@ class Link:
 
 @dataclass(frozen=True)
 class Service:
-    """A police force, fire and rescue service, ambulance service or resilience forum."""
+    """A police force, fire and rescue service, ambulance service or resilience forum.
+    `serves` is where in the area it serves, when only part of it (an ambulance service)."""
 
     name: str
     url: str
     links: tuple[tuple[str, str], ...] = ()  # (field, url): report_online, specials...
+    serves: str | None = None
 
     def link(self, name: str) -> str | None:
         return dict(self.links).get(name)
@@ -157,7 +187,7 @@ class Area:
     councils_source: Link
     police: Service
     fire: tuple[Service, ...]
-    ambulance: Service
+    ambulance: tuple[Service, ...]
     resilience: Service
     sources: tuple[Link, ...]
     checked: date
@@ -218,6 +248,7 @@ def _service(record: dict, links: tuple[str, ...] = ()) -> Service:
         record["name"],
         record["url"],
         tuple((name, record[name]) for name in links if record.get(name)),
+        record.get("serves"),
     )
 
 
@@ -231,7 +262,7 @@ def _area(record: dict) -> Area:
         councils_source=Link(record["councils_source"]["title"], record["councils_source"]["url"]),
         police=_service(record["police"], ("report_online", "specials", "volunteers", "cadets")),
         fire=tuple(_service(f, ("on_call",)) for f in record["fire"]),
-        ambulance=_service(record["ambulance"]),
+        ambulance=tuple(_service(a) for a in record["ambulance"]),
         resilience=_service(record["resilience"], ("risk_register",)),
         sources=tuple(Link(s["title"], s["url"]) for s in record["sources"]),
         checked=record["checked"],

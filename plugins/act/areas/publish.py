@@ -57,7 +57,9 @@ def _item(area: Area, site: Site) -> dict[str, Any]:
         "councils_source": {"title": area.councils_source.title, "url": area.councils_source.url},
         "police": service(area.police, "report_online", "specials", "volunteers", "cadets"),
         "fire": [service(f, "on_call") for f in area.fire],
-        "ambulance": service(area.ambulance),
+        "ambulance": [
+            {**service(a), **({"serves": a.serves} if a.serves else {})} for a in area.ambulance
+        ],
         "resilience": service(area.resilience, "risk_register"),
         "sources": [{"title": s.title, "url": s.url} for s in area.sources],
         "checked": area.checked.isoformat(),
@@ -107,7 +109,8 @@ def alert_files(
 
 def structured_data(area: Area, site: Site) -> list[dict[str, Any]]:
     """The area as a schema.org AdministrativeArea containing its councils, and each of its
-    services as an organisation serving it."""
+    services as an organisation serving it (one that serves part of it, that part: a Place
+    in the area)."""
     here = site.absolute(area.url) + "#area"
     blocks: list[dict[str, Any]] = [
         {
@@ -120,15 +123,18 @@ def structured_data(area: Area, site: Site) -> list[dict[str, Any]]:
             "containsPlace": [{"@type": "AdministrativeArea", "name": c} for c in area.councils],
         }
     ]
-    services = [area.police, *area.fire, area.ambulance]
+    services = [area.police, *area.fire, *area.ambulance]
     for service in services:
+        served: dict[str, Any] = {"@id": here}
+        if service.serves:
+            served = {"@type": "Place", "name": service.serves, "containedInPlace": served}
         blocks.append(
             {
                 "@context": CONTEXT,
                 "@type": "GovernmentOrganization",
                 "name": service.name,
                 "url": service.url,
-                "areaServed": {"@id": here},
+                "areaServed": served,
             }
         )
     blocks.append(
