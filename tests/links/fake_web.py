@@ -103,6 +103,16 @@ class FakeWeb:
             self._changed.notify_all()
             if self.overlap_wait:
                 self._changed.wait_for(lambda: self.in_flight > 1, timeout=self.overlap_wait)
+        answered = False
+
+        def answering() -> None:
+            nonlocal answered
+            if not answered:
+                answered = True
+                with self._changed:
+                    self.in_flight -= 1
+                    self._changed.notify_all()
+
         try:
             answer = self.routes.get(path, Answer(404))
             if nth and answer.then is not None:
@@ -114,6 +124,10 @@ class FakeWeb:
             if request.command == "HEAD" and answer.head_status is not None:
                 status = answer.head_status
             body = b"" if request.command == "HEAD" else b"<p>page</p>"
+            # No longer in flight once answered: the client may send its next request as soon
+            # as the last byte reaches it, before this thread runs again, and counting this one
+            # until then would see two at once where the client never sent them together.
+            answering()
             request.send_response(status)
             for name, value in answer.headers.items():
                 request.send_header(name, value)
@@ -122,9 +136,7 @@ class FakeWeb:
             request.end_headers()
             request.wfile.write(body)
         finally:
-            with self._changed:
-                self.in_flight -= 1
-                self._changed.notify_all()
+            answering()
 
 
 def closed_port_urls(*paths: str) -> list[str]:
