@@ -129,10 +129,15 @@ def test_humbersides_page_links_both_ambulance_services_with_what_each_serves(ed
     services = html[html.index('id="services"') : html.index('id="join-in"')]
     ambulance = re.findall(r"<li>Ambulance: (.*?)</li>", services, re.S)
     assert ambulance == [
-        '<a href="https://www.yas.nhs.uk/">Yorkshire Ambulance Service NHS Trust</a>',
+        '<a href="https://www.yas.nhs.uk/">Yorkshire Ambulance Service NHS Trust</a>'
+        " (serves the rest of the area)",
         '<a href="https://www.emas.nhs.uk/">East Midlands Ambulance Service NHS Trust</a>'
         " (serves North Lincolnshire and North East Lincolnshire)",
     ]
+    london = (edition_site / "areas" / "london" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<li>Ambulance: (.*?)</li>", london, re.S) == [
+        '<a href="https://www.londonambulance.nhs.uk/">London Ambulance Service NHS Trust</a>'
+    ]  # one service: no word on what it serves
     blocks = jsonld(html)
     place = next(b for b in blocks if b.get("@type") == "AdministrativeArea")
     served = {b["name"]: b["areaServed"] for b in blocks if "areaServed" in b}
