@@ -10,10 +10,8 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import signal
 import subprocess
 import time
-import urllib.request
 from datetime import date, timedelta
 
 import pytest
@@ -21,7 +19,8 @@ import yaml
 from test_editor import PUBLISHED, REVIEW_BY, add_source, choose, control, write_body
 
 from browser_support import DESKTOP, Watch
-from editorial.test_serve import STARTUP_SECONDS, fetch, free_port, wait_until
+from editorial.edit_support import make_edit_running
+from editorial.test_serve import fetch, wait_until
 from support import BIN, ROOT
 
 WATCH_SECONDS = int(
@@ -35,50 +34,11 @@ def git(*args: str, cwd=ROOT) -> str:
     ).stdout
 
 
-def ask_decap_server(api: str) -> bool:
-    request = urllib.request.Request(
-        api, data=b'{"action": "info"}', headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def make_edit(tmp_path):
-    preview, backend = free_port(), free_port()
-    log = tmp_path / "edit.log"
-    env = {
-        **os.environ,
-        "ACT_PREVIEW_PORT": str(preview),
-        "ACT_DECAP_PORT": str(backend),
-        "ACT_EDIT_DIR": str(tmp_path / "edit"),
-        "ACT_EDIT_BRANCH": "",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    with log.open("w") as output:
-        edit = subprocess.Popen(
-            [str(ROOT / "scripts" / "edit")],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-            start_new_session=True,
-        )
-    api = f"http://127.0.0.1:{backend}/api/v1"
-    base = f"http://127.0.0.1:{preview}/"
-    try:
-        wait_until(
-            lambda: fetch(base + "admin/config.yml") is not None, STARTUP_SECONDS, "no preview", log
-        )
-        wait_until(lambda: ask_decap_server(api), 30, "no decap-server", log)
-        yield base, log, tmp_path / "edit"
-    finally:
-        os.killpg(edit.pid, signal.SIGINT)
-        edit.wait(timeout=30)
+    with make_edit_running(tmp_path) as edit:
+        edit.wait_until_ready()
+        yield edit.base, edit.log, edit.folder
 
 
 def your_folder() -> tuple[str, str]:

@@ -8,8 +8,6 @@ with Ctrl+C.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import socket
 import subprocess
 import urllib.request
@@ -17,22 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import yaml
-from test_serve import STARTUP_SECONDS, fetch, free_port, wait_until
+from edit_support import ask_decap_server, make_edit_running
+from test_serve import STARTUP_SECONDS, fetch, wait_until
 
 from support import ROOT
-
-
-def ask_decap_server(url: str) -> dict | None:
-    request = urllib.request.Request(
-        url,
-        data=json.dumps({"action": "info"}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return json.loads(response.read())
-    except OSError:
-        return None
 
 
 def listens_on(host: str, port: int) -> bool:
@@ -112,38 +98,11 @@ Text.
 
 @pytest.fixture
 def make_edit(tmp_path):
-    preview, backend = free_port(), free_port()
-    log = tmp_path / "edit.log"
-    env = {
-        **os.environ,
-        "ACT_PREVIEW_PORT": str(preview),
-        "ACT_DECAP_PORT": str(backend),
-        "ACT_EDIT_DIR": str(tmp_path / "edit"),
-        "ACT_EDIT_BRANCH": "",  # the test leaves this repository's branches alone
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    with log.open("w") as output:
-        edit = subprocess.Popen(
-            [str(ROOT / "scripts" / "edit")],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-            start_new_session=True,
-        )
-    api = f"http://127.0.0.1:{backend}/api/v1"
-    base = f"http://127.0.0.1:{preview}/"
-    try:
-        wait_until(
-            lambda: fetch(base + "admin/config.yml") is not None, STARTUP_SECONDS, "no preview", log
-        )
-        wait_until(lambda: ask_decap_server(api) is not None, 30, "no decap-server", log)
-        yield api, base, log, tmp_path / "edit"
-    finally:
-        os.killpg(edit.pid, signal.SIGINT)
-        edit.wait(timeout=30)
-    assert not listens_on("127.0.0.1", backend), log.read_text()[-2000:]
+    with make_edit_running(tmp_path) as edit:
+        edit.wait_until_ready()
+        yield edit.api, edit.base, edit.log, edit.folder
+    backend = int(edit.api.split(":")[2].split("/")[0])
+    assert not listens_on("127.0.0.1", backend), edit.log.read_text()[-2000:]
 
 
 def test_make_edit_serves_the_editor_with_the_local_backend_on_loopback(make_edit):
@@ -251,31 +210,11 @@ def test_a_copy_left_with_changes_is_explained_and_put_aside(tmp_path):
     git("checkout", "-q", "-B", "main", cwd=repo)
     git("checkout", "-q", "-b", "cms/article/half-saved", cwd=repo)
     (repo / "content" / "index.md").write_text("changed by hand\n", encoding="utf-8")
-    log = tmp_path / "edit.log"
-    env = {
-        **os.environ,
-        "ACT_EDIT_DIR": str(tmp_path / "edit"),
-        "ACT_EDIT_BRANCH": "",
-        "ACT_PREVIEW_PORT": str(free_port()),
-        "ACT_DECAP_PORT": str(free_port()),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    with log.open("w") as output:
-        edit = subprocess.Popen(
-            [str(ROOT / "scripts" / "edit")],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-            start_new_session=True,
+    with make_edit_running(tmp_path) as edit:
+        wait_until(
+            lambda: "The editor:" in edit.log.read_text(), STARTUP_SECONDS, "no start", edit.log
         )
-    try:
-        wait_until(lambda: "The editor:" in log.read_text(), STARTUP_SECONDS, "no start", log)
-    finally:
-        os.killpg(edit.pid, signal.SIGINT)
-        edit.wait(timeout=30)
-    said = log.read_text()
+    said = edit.log.read_text()
     assert "has changes that were not saved through the editor" in said
     assert "content/index.md" in said and "put aside, not lost" in said
     assert "back to main" in said and "Unknown error" not in said
