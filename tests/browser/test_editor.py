@@ -130,8 +130,8 @@ def add_source(page, nth_title: int, nth_url: int) -> None:
     control(page, "url", nth_url).fill("https://prepare.campaign.gov.uk/")
 
 
-def write_article(page, base: str) -> None:
-    new_entry(page, base, "article")
+def fill_article(page) -> None:
+    """A new article's form, filled in as an editor would (tests/browser/test_make_edit.py too)."""
     control(page, "title").fill("Keep a torch by the bed")
     control(page, "summary").fill("Why a torch within reach matters in a power cut.")
     choose(page, "topics", "Power cuts")
@@ -141,15 +141,20 @@ def write_article(page, base: str) -> None:
     control(page, "review_by").fill(REVIEW_BY)
     add_source(page, nth_title=1, nth_url=1)  # author.url comes first
     write_body(page, "Keep a torch where you can reach it in the dark.")
+
+
+def write_article(page, base: str) -> None:
+    new_entry(page, base, "article")
+    fill_article(page)
     save(page)
 
 
-def write_opportunity(page, base: str) -> None:
-    new_entry(page, base, "opportunity")
+def fill_opportunity(page) -> None:
+    """A new opportunity's form, filled in as an editor would."""
     control(page, "title").fill("Flood warden in your street")
     control(page, "organisation").fill("Your local council")
     control(page, "summary").fill("Help neighbours get ready when a flood is forecast.")
-    control(page, "apply_url").fill("mailto:volunteer@example.org")
+    control(page, "apply_url").fill("mailto:volunteer@example.org?subject=Flood%20warden")
     choose(page, "regions", "London")
     choose(page, "category", "Community support")
     choose(page, "pattern", "On call")
@@ -158,6 +163,11 @@ def write_opportunity(page, base: str) -> None:
     control(page, "review_by").fill(REVIEW_BY)
     add_source(page, nth_title=1, nth_url=0)  # an opportunity has no other url field
     write_body(page, "Flood wardens pass on warnings and check on neighbours.")
+
+
+def write_opportunity(page, base: str) -> None:
+    new_entry(page, base, "opportunity")
+    fill_opportunity(page)
     save(page)
 
 

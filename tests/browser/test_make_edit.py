@@ -16,7 +16,16 @@ from datetime import date, timedelta
 
 import pytest
 import yaml
-from test_editor import PUBLISHED, REVIEW_BY, add_source, choose, control, write_body
+from test_editor import (
+    PUBLISHED,
+    REVIEW_BY,
+    add_source,
+    choose,
+    control,
+    fill_article,
+    fill_opportunity,
+    write_body,
+)
 
 from browser_support import DESKTOP, Watch
 from editorial.edit_support import make_edit_running
@@ -75,32 +84,13 @@ def new_entry(page, base: str, collection: str) -> None:
 
 def write_article(page, base: str) -> None:
     new_entry(page, base, "article")
-    control(page, "title").fill("Keep a torch by the bed")
-    control(page, "summary").fill("Why a torch within reach matters in a power cut.")
-    choose(page, "topics", "Power cuts")
-    control(page, "name").fill("ACT editorial team")
-    control(page, "role").fill("Editorial team")
-    control(page, "published").fill(PUBLISHED)
-    control(page, "review_by").fill(REVIEW_BY)
-    add_source(page, nth_title=1, nth_url=1)  # author.url comes first
-    write_body(page, "Keep a torch where you can reach it in the dark.")
+    fill_article(page)
     save_entry(page, "collections/article/entries/keep-a-torch-by-the-bed")
 
 
 def write_opportunity(page, base: str) -> None:
     new_entry(page, base, "opportunity")
-    control(page, "title").fill("Flood warden in your street")
-    control(page, "organisation").fill("Your local council")
-    control(page, "summary").fill("Help neighbours get ready when a flood is forecast.")
-    control(page, "apply_url").fill("mailto:volunteer@example.org?subject=Flood%20warden")
-    choose(page, "regions", "London")
-    choose(page, "category", "Community support")
-    choose(page, "pattern", "On call")
-    control(page, "minimum_age").fill("18")
-    control(page, "published").fill(PUBLISHED)
-    control(page, "review_by").fill(REVIEW_BY)
-    add_source(page, nth_title=1, nth_url=0)  # an opportunity has no other url field
-    write_body(page, "Flood wardens pass on warnings and check on neighbours.")
+    fill_opportunity(page)
     save_entry(page, "collections/opportunity/entries/flood-warden-in-your-street")
 
 
